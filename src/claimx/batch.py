@@ -1,0 +1,90 @@
+"""Streaming extraction: documents in, one record (or error record) out per document, in order."""
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+
+from .io.readers import InputDocument
+from .records import Record, doc_to_record, error_record, merge_records
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def split_long_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` pieces of at most ``limit`` characters.
+
+    Cuts fall after paragraph breaks where possible, else after whitespace, else anywhere;
+    the pieces concatenate back to ``text``.
+
+    >>> split_long_text("aa\\n\\nbb\\n\\ncc", 5)
+    [(0, 'aa\\n\\n'), (4, 'bb\\n\\n'), (8, 'cc')]
+    """
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(window)]
+        spaces = [m.end() for m in re.finditer(r"\s+", window)]
+        cut = (breaks or spaces or [limit])[-1]
+        cut = cut if cut > 0 else limit
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def as_input_document(item: object, number: int) -> InputDocument:
+    """Accept a text, an ``(id, text)`` pair, a ``{"id", "text", ...}`` dict or an InputDocument."""
+    if isinstance(item, InputDocument):
+        return item
+    if isinstance(item, str):
+        return InputDocument(str(number), text=item)
+    if isinstance(item, tuple) and len(item) == 2:
+        return InputDocument(str(item[0]), text=item[1])
+    if isinstance(item, dict):
+        meta = dict(item)
+        doc_id = str(meta.pop("id", number))
+        text = meta.pop("text", None)
+        if isinstance(text, str):
+            return InputDocument(doc_id, text=text, meta=meta)
+        return InputDocument(doc_id, meta=meta, error=f"document {doc_id!r} has no text string")
+    return InputDocument(str(number), error=f"document {number}: cannot read a {type(item).__name__}")
+
+
+def _safe_record(nlp: Language, document: InputDocument) -> Record:
+    try:
+        if len(document.text) > nlp.max_length:
+            pieces = split_long_text(document.text, nlp.max_length)
+            docs = nlp.pipe(piece for _, piece in pieces)
+            parts = [(offset, doc_to_record(doc, document.id)) for (offset, _), doc in zip(pieces, docs, strict=True)]
+            return merge_records(parts, document.id, document.text, document.meta)
+        return doc_to_record(nlp(document.text), document.id, document.meta)
+    except Exception as err:  # a failing document becomes an error record, never a lost batch
+        return error_record(document.id, f"{document.id}: processing failed: {type(err).__name__}: {err}")
+
+
+def _process_batch(nlp: Language, batch: list[InputDocument]) -> Iterator[Record]:
+    plain = [d for d in batch if d.error is None and len(d.text) <= nlp.max_length]
+    try:
+        done = {
+            id(d): doc_to_record(doc, d.id, d.meta)
+            for d, doc in zip(plain, nlp.pipe(d.text for d in plain), strict=True)
+        }
+    except Exception:
+        done = {}
+    for document in batch:
+        if document.error is not None:
+            yield error_record(document.id, document.error)
+        else:
+            yield done.get(id(document)) or _safe_record(nlp, document)
+
+
+def extract_documents(nlp: Language, items: Iterable[object], batch_size: int = 64) -> Iterator[Record]:
+    """Stream records for ``items`` (texts, ``(id, text)`` pairs, dicts or InputDocuments).
+
+    Memory stays constant: ``batch_size`` documents are held at a time.
+    """
+    documents = (as_input_document(item, n) for n, item in enumerate(items))
+    while batch := list(islice(documents, batch_size)):
+        yield from _process_batch(nlp, batch)

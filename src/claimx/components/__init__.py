@@ -1,0 +1,10 @@
+"""claimx's spaCy components. Importing this package registers every factory."""
+
+from spacy.tokens import Doc
+
+from . import boilerplate
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+__all__ = ["boilerplate"]

@@ -1,0 +1,1 @@
+"""Readers (inputs → documents) and writers (records → files), one module per concern."""

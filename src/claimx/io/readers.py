@@ -1,0 +1,121 @@
+"""Readers: turn paths (``.txt`` files, folders, ``.jsonl`` files, ``-`` for stdin) into documents.
+
+A reader never raises on bad input: a document that cannot be read comes out as an
+``InputDocument`` with ``error`` set, naming the file (and line), so a batch loses nothing.
+"""
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+# Fields of claimx's own records; an input line's other fields are kept as ``meta``.
+RESERVED_FIELDS = ("entities", "claims", "error", "meta")
+
+
+@dataclass
+class InputDocument:
+    """One document to process, or the reason it cannot be (``error``)."""
+
+    id: str
+    text: str | None = None
+    meta: dict = field(default_factory=dict)
+    error: str | None = None
+
+
+def decode(data: bytes, where: str, fallback_encoding: str | None = None) -> tuple[str | None, str | None]:
+    """Decode ``data`` as UTF-8 (BOM allowed); return ``(text, error)``.
+
+    >>> decode("Halo".encode(), "a.txt")
+    ('Halo', None)
+    >>> print(decode(b"caf\\xe9", "a.txt")[1])
+    a.txt: not UTF-8 (invalid byte 0xe9 at offset 3); pass --fallback-encoding (e.g. cp1252) to read it
+    >>> decode(b"caf\\xe9", "a.txt", "cp1252")
+    ('café', None)
+    """
+    if b"\x00" in data[:8192]:
+        return None, f"{where}: binary file (NUL bytes), not text"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        if fallback_encoding:
+            return data.decode(fallback_encoding, errors="replace"), None
+        bad = data[err.start]
+        return None, (
+            f"{where}: not UTF-8 (invalid byte 0x{bad:02x} at offset {err.start}); "
+            "pass --fallback-encoding (e.g. cp1252) to read it"
+        )
+
+
+def _text_document(doc_id: str, data: bytes, where: str, fallback: str | None) -> InputDocument:
+    text, error = decode(data, where, fallback)
+    if error is None and not text.strip():
+        error = f"{where}: empty document"
+    return InputDocument(doc_id, text=None if error else text, error=error)
+
+
+def read_txt(path: Path, doc_id: str | None = None, fallback: str | None = None) -> InputDocument:
+    """One ``.txt`` file as one document (id: the path as given, or ``doc_id``)."""
+    return _text_document(doc_id or str(path), path.read_bytes(), str(path), fallback)
+
+
+def read_folder(folder: Path, fallback: str | None = None) -> Iterator[InputDocument]:
+    """Every ``*.txt`` under ``folder`` (recursive, sorted); ids are relative paths."""
+    for path in sorted(folder.rglob("*.txt")):
+        yield read_txt(path, path.relative_to(folder).as_posix(), fallback)
+
+
+def parse_jsonl_line(line: str, where: str) -> InputDocument:
+    """One JSONL line ``{"id", "text", ...}``; other fields are kept as ``meta``."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        return InputDocument(where, error=f"{where}: malformed JSON ({err.msg} at column {err.colno})")
+    if not isinstance(obj, dict):
+        return InputDocument(where, error=f"{where}: expected a JSON object, got {type(obj).__name__}")
+    doc_id = str(obj.pop("id", where))
+    text = obj.pop("text", None)
+    for reserved in RESERVED_FIELDS:  # an input that is itself a record (gold or earlier output)
+        obj.pop(reserved, None)
+    if not isinstance(text, str):
+        problem = "has no 'text'" if text is None else "'text' is not a string"
+        return InputDocument(doc_id, meta=obj, error=f"{where}: record {doc_id!r} {problem}")
+    if not text.strip():
+        return InputDocument(doc_id, meta=obj, error=f"{where}: record {doc_id!r} has an empty text")
+    return InputDocument(doc_id, text=text, meta=obj)
+
+
+def read_jsonl(stream: BinaryIO, name: str, fallback: str | None = None) -> Iterator[InputDocument]:
+    """Stream documents from JSON Lines, one per non-blank line, never loading the whole file."""
+    for number, raw in enumerate(stream, 1):
+        where = f"{name}:{number}"
+        line, error = decode(raw, where, fallback)
+        if error:
+            yield InputDocument(where, error=error)
+        elif line.strip():
+            yield parse_jsonl_line(line, where)
+
+
+def read_paths(
+    paths: Iterable[str], input_format: str = "auto", fallback: str | None = None
+) -> Iterator[InputDocument]:
+    """Documents from every path in order; ``-`` reads stdin (text, or JSONL with ``input_format``)."""
+    for spec in paths:
+        if spec == "-":
+            if input_format == "jsonl":
+                yield from read_jsonl(sys.stdin.buffer, "<stdin>", fallback)
+            else:
+                yield _text_document("stdin", sys.stdin.buffer.read(), "<stdin>", fallback)
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            yield from read_folder(path, fallback)
+        elif not path.exists():
+            yield InputDocument(spec, error=f"{spec}: no such file or directory")
+        elif input_format == "jsonl" or (input_format == "auto" and path.suffix == ".jsonl"):
+            with path.open("rb") as stream:
+                yield from read_jsonl(stream, spec, fallback)
+        else:
+            yield read_txt(path, fallback=fallback)

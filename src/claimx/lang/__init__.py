@@ -1,0 +1,1 @@
+"""Indonesian language data for claimx: tokenizer rules, exceptions and data files."""

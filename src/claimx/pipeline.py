@@ -1,0 +1,58 @@
+"""Building the claimx ``Language``: the shipped trained model plus claimx's rule stages."""
+
+import os
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from .lang import tokenizer  # noqa: F401  (registers claimx.Tokenizer.v1)
+
+MODEL_NAME = "claimx-id"
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "claimx.Tokenizer.v1"}}}
+
+# Rule stages appended after the trained components, in order. Each is a spaCy factory.
+RULE_STAGES: tuple[str, ...] = ("claimx_boilerplate",)
+
+
+def default_model_path() -> Path | None:
+    """The shipped model: ``$CLAIMX_MODEL``, the wheel's copy, or ``models/`` in a checkout."""
+    if env := os.environ.get("CLAIMX_MODEL"):
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_models" / MODEL_NAME, here.parents[1] / "models" / MODEL_NAME):
+        if (candidate / "config.cfg").is_file():
+            return candidate
+    return None
+
+
+def blank() -> Language:
+    """An Indonesian ``Language`` with the claimx tokenizer and no components."""
+    return spacy.blank("id", config=TOKENIZER_CONFIG)
+
+
+def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
+    """Load the claimx pipeline.
+
+    ``model`` is a spaCy pipeline directory (default: the shipped model, or a blank
+    tokenizer-only pipeline when none is installed); ``"blank"`` forces the latter.
+    With ``rules`` the claimx rule stages are appended when the model lacks them.
+
+    >>> nlp = load("blank")
+    >>> nlp.pipe_names[-1]
+    'claimx_boilerplate'
+    """
+    path = default_model_path() if model is None else model
+    if path is None or str(path) == "blank":
+        nlp = blank()
+    else:
+        path = Path(path)
+        if not (path / "config.cfg").is_file():
+            raise FileNotFoundError(f"{path}: not a spaCy pipeline directory (no config.cfg)")
+        nlp = spacy.load(path)
+    if rules:
+        for stage in RULE_STAGES:
+            if stage not in nlp.pipe_names:
+                nlp.add_pipe(stage)
+    return nlp

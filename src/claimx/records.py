@@ -1,0 +1,90 @@
+"""Doc → record: the output contract of ``../shared/eval/README.md``, derived in one place."""
+
+from dataclasses import asdict
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .claim import Claim
+
+Record = dict[str, Any]
+
+
+def entity_record(ent: Span) -> Record:
+    """``{"start", "end", "text", "label"}`` (+ ``canonical`` when known) for one entity."""
+    record: Record = {
+        "start": ent.start_char,
+        "end": ent.end_char,
+        "text": ent.text,
+        "label": ent.label_,
+    }
+    if Span.has_extension("canonical") and ent._.canonical:
+        record["canonical"] = ent._.canonical
+    return record
+
+
+def _slice(text: str, start: int | None, end: int | None) -> str | None:
+    return None if start is None or end is None else text[start:end]
+
+
+def claim_record(text: str, claim: Claim) -> Record:
+    """One claim in the record format, with each span's string sliced from ``text``."""
+    fields = asdict(claim)
+    extra = fields.pop("extra")
+    record: Record = {
+        "content": text[claim.content_start : claim.content_end],
+        "content_start": claim.content_start,
+        "content_end": claim.content_end,
+        "source": _slice(text, claim.source_start, claim.source_end),
+        "source_start": claim.source_start,
+        "source_end": claim.source_end,
+        "source_resolved": claim.source_resolved,
+        "cue": _slice(text, claim.cue_start, claim.cue_end),
+        "cue_start": claim.cue_start,
+        "cue_end": claim.cue_end,
+        "kind": claim.kind,
+        "via": claim.via,
+    }
+    record.update({k: v for k, v in fields.items() if k not in record})
+    record.update(extra)
+    return record
+
+
+def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> Record:
+    """The record of one processed document."""
+    record: Record = {
+        "id": doc_id,
+        "text": doc.text,
+        "entities": [entity_record(ent) for ent in doc.ents],
+        "claims": [claim_record(doc.text, claim) for claim in doc._.claims or []],
+    }
+    if meta:
+        record["meta"] = meta
+    return record
+
+
+def error_record(doc_id: str, message: str) -> Record:
+    """The record that stands in for a document that could not be processed."""
+    return {"id": doc_id, "error": message}
+
+
+def _shift_spans(items: list[Record], offset: int) -> list[Record]:
+    shifted = []
+    for item in items:
+        item = dict(item)
+        for key, value in item.items():
+            if isinstance(value, int) and (key in ("start", "end") or key.endswith(("_start", "_end"))):
+                item[key] = value + offset
+        shifted.append(item)
+    return shifted
+
+
+def merge_records(parts: list[tuple[int, Record]], doc_id: str, text: str, meta: dict | None) -> Record:
+    """Join the records of consecutive pieces of ``text`` (each with its start offset)."""
+    merged: Record = {"id": doc_id, "text": text, "entities": [], "claims": []}
+    for offset, part in parts:
+        merged["entities"] += _shift_spans(part["entities"], offset)
+        merged["claims"] += _shift_spans(part["claims"], offset)
+    if meta:
+        merged["meta"] = meta
+    return merged
