@@ -1,0 +1,97 @@
+"""Fact-check export: every claim as a schema.org ``Claim`` in one JSON-LD document.
+
+The document is ``{"@context": CONTEXT, "@graph": [Claim, ...]}`` with an inline context (no
+network needed to expand it): schema.org is the default vocabulary, and claimx's own properties
+carry the ``claimx:`` prefix (namespace ``urn:claimx:``):
+
+- schema.org: ``text`` (the claim content), ``author`` (``Person`` for a ``PER`` source,
+  ``Organization`` otherwise, named by ``source_resolved``; absent when the source is unknown),
+  ``appearance`` (a ``CreativeWork`` with the document's ``identifier`` and ``url`` from the
+  input metadata), ``datePublished`` (from the input metadata, when given), ``identifier``
+  (``DOC-ID#claim-N``);
+- claimx: ``claimx:kind``, ``claimx:source`` (the mention), ``claimx:via``, ``claimx:cue``,
+  ``claimx:cueLemma``, ``claimx:stance``, ``claimx:rule``, ``claimx:confidence`` and the
+  character offsets into the document text ``claimx:contentStart`` / ``claimx:contentEnd``,
+  ``claimx:sourceStart`` / ``...End``, ``claimx:cueStart`` / ``...End``, ``claimx:viaStart`` / ``...End``.
+
+Properties without a value are left out.
+
+>>> record = {"id": "a", "text": "“Siap,” kata Budi.", "meta": {"url": "https://contoh.id/a"},
+...     "entities": [{"start": 13, "end": 17, "text": "Budi", "label": "PER"}],
+...     "claims": [{"content": "Siap", "content_start": 1, "content_end": 5, "source": "Budi",
+...                 "source_start": 13, "source_end": 17, "source_resolved": "Budi", "kind": "direct"}]}
+>>> claim = claim_objects(record)[0]
+>>> claim["@type"], claim["text"], claim["author"], claim["appearance"]["url"]
+('Claim', 'Siap', {'@type': 'Person', 'name': 'Budi'}, 'https://contoh.id/a')
+"""
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from ..authors import source_label
+from ..records import Record
+from .meta import document_date, document_url
+from .writers import atomic_output
+
+NAMESPACE = "urn:claimx:"
+CONTEXT = {"@vocab": "https://schema.org/", "claimx": NAMESPACE}
+# claimx property → record field
+EXTRA_PROPERTIES = {
+    "kind": "kind", "source": "source", "via": "via", "cue": "cue", "cueLemma": "cue_lemma",
+    "stance": "stance", "rule": "rule", "confidence": "confidence",
+    "contentStart": "content_start", "contentEnd": "content_end", "sourceStart": "source_start",
+    "sourceEnd": "source_end", "cueStart": "cue_start", "cueEnd": "cue_end",
+    "viaStart": "via_start", "viaEnd": "via_end",
+}  # fmt: skip
+
+
+def _author(record: Record, claim: Record) -> dict | None:
+    name = claim.get("source_resolved")
+    if not name:
+        return None
+    kind = "Person" if source_label(record, claim) == "PER" else "Organization"
+    return {"@type": kind, "name": name}
+
+
+def claim_objects(record: Record) -> list[dict]:
+    """The schema.org ``Claim`` objects (without ``@context``) of one record."""
+    if "error" in record:
+        return []
+    appearance = {"@type": "CreativeWork", "identifier": record["id"], "url": document_url(record)}
+    objects = []
+    for number, claim in enumerate(record.get("claims") or [], 1):
+        content = claim.get("content") or record["text"][claim["content_start"] : claim["content_end"]]
+        obj = {
+            "@type": "Claim",
+            "identifier": f"{record['id']}#claim-{number}",
+            "text": content,
+            "author": _author(record, claim),
+            "appearance": {k: v for k, v in appearance.items() if v is not None},
+            "datePublished": document_date(record),
+        }
+        obj.update({f"claimx:{prop}": claim.get(field) for prop, field in EXTRA_PROPERTIES.items()})
+        objects.append({k: v for k, v in obj.items() if v is not None})
+    return objects
+
+
+def _write(records: Iterable[Record], handle: TextIO) -> None:
+    handle.write('{"@context": ' + json.dumps(CONTEXT) + ',\n "@graph": [')
+    separator = "\n  "
+    for record in records:
+        for obj in claim_objects(record):
+            handle.write(separator + json.dumps(obj, ensure_ascii=False))
+            separator = ",\n  "
+    handle.write("\n]}\n")
+
+
+def write_claimreview(records: Iterable[Record], out: Path | None) -> None:
+    """Stream the JSON-LD document of every claim in ``records`` to ``out`` (stdout when None)."""
+    if out is None:
+        _write(records, sys.stdout)
+        sys.stdout.flush()
+        return
+    with atomic_output(out) as handle:
+        _write(records, handle)

@@ -1,0 +1,79 @@
+"""The ClaimReview export: schema.org Claim objects in JSON-LD, validated offline."""
+
+import json
+
+import pytest
+from pyld import jsonld
+
+from claim_records import sample_records
+from claimx.io.claimreview import NAMESPACE, claim_objects, write_claimreview
+
+SCHEMA = "https://schema.org/"
+
+
+def _document(tmp_path, records):
+    out = tmp_path / "claims.jsonld"
+    write_claimreview(records, out)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _no_remote_documents(url, options=None):
+    raise AssertionError(f"JSON-LD processing tried to fetch {url}; the context must be inline")
+
+
+@pytest.fixture()
+def expanded(tmp_path):
+    """The export, expanded by a JSON-LD processor that may not fetch anything."""
+    return jsonld.expand(_document(tmp_path, sample_records()), {"documentLoader": _no_remote_documents})
+
+
+def _value(node, prop):
+    return node[prop][0].get("@value", node[prop][0])
+
+
+def test_every_claim_expands_to_a_schema_org_claim(expanded):
+    assert len(expanded) == 5
+    assert all(node["@type"] == [SCHEMA + "Claim"] for node in expanded)
+    texts = [_value(node, SCHEMA + "text") for node in expanded]
+    assert texts[1] == "Kami sudah menyiapkan dua juta dosis,"
+
+
+def test_author_appearance_and_date(expanded):
+    direct = expanded[1]
+    (author,) = direct[SCHEMA + "author"]
+    assert author["@type"] == [SCHEMA + "Person"] and _value(author, SCHEMA + "name") == "Budi Santoso"
+    (appearance,) = direct[SCHEMA + "appearance"]
+    assert _value(appearance, SCHEMA + "url") == "https://contoh.id/berita/vaksin"
+    assert _value(appearance, SCHEMA + "identifier") == "vaksin"
+    assert _value(direct, SCHEMA + "datePublished") == "2025-05-12"
+    bmkg = expanded[2]
+    assert bmkg[SCHEMA + "author"][0]["@type"] == [SCHEMA + "Organization"]
+    assert SCHEMA + "datePublished" not in bmkg  # that input has no date
+    assert SCHEMA + "author" not in expanded[4]  # agentless passive
+
+
+def test_claimx_properties_carry_cue_stance_and_offsets(expanded):
+    first, direct = expanded[0], expanded[1]
+    assert _value(first, NAMESPACE + "cue") == "mengatakan"
+    assert _value(first, NAMESPACE + "stance") == "assert"
+    assert [_value(direct, NAMESPACE + p) for p in ("contentStart", "contentEnd", "sourceStart", "sourceEnd")] == [
+        87, 124, 130, 133,
+    ]  # fmt: skip
+    assert _value(expanded[3], NAMESPACE + "via") == "Rina Kusuma"
+
+
+def test_the_document_has_the_expected_shape(tmp_path):
+    document = _document(tmp_path, sample_records())
+    assert set(document) == {"@context", "@graph"}
+    for claim in document["@graph"]:
+        assert claim["@type"] == "Claim" and isinstance(claim["text"], str) and claim["text"]
+        assert claim["identifier"].startswith(claim["appearance"]["identifier"] + "#claim-")
+        assert all(value is not None for value in claim.values())
+        assert set(claim.get("author", {"@type": "Person", "name": "x"})) == {"@type", "name"}
+        extra = [key for key in claim if ":" in key]
+        assert all(key.startswith("claimx:") for key in extra)
+
+
+def test_no_claims_is_an_empty_graph(tmp_path):
+    assert _document(tmp_path, [{"id": "a", "text": "Halo.", "entities": [], "claims": []}])["@graph"] == []
+    assert claim_objects({"id": "x", "error": "bad"}) == []

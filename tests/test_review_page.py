@@ -1,0 +1,65 @@
+"""The HTML review page: its content, and how it renders in a real (headless) browser."""
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from claim_records import sample_records
+from claimx.io.html import write_html
+
+BROWSER = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+ARTIFACTS = Path(os.environ.get("CLAIMX_ARTIFACTS") or Path(tempfile.gettempdir()) / "claimx-artifacts")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("review") / "review.html"
+    write_html(sample_records(), out)
+    return out
+
+
+def test_page_lists_sources_documents_claims_and_errors(page):
+    html = page.read_text(encoding="utf-8")
+    sources = html[html.index("Sources by claim count") : html.index("<h2>Documents")]
+    assert sources.index("Budi Santoso") < sources.index("BMKG")
+    assert '<section class="document" id="vaksin">' in html and 'id="hujan"' in html
+    assert 'href="https://contoh.id/berita/vaksin"' in html and "2025-05-12" in html
+    assert "rusak.txt: empty document" in html
+    assert "2 documents, 5 claims, 7 entities, 1 errors" in html
+
+
+def _browser(*args: str, profile: Path) -> subprocess.CompletedProcess:
+    command = [
+        BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile}", *args,
+    ]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, timeout=90)
+
+
+@pytest.mark.skipif(BROWSER is None, reason="chromium not found: install Debian's chromium (scripts/test does as root)")
+def test_page_renders_in_headless_chromium(page, tmp_path):
+    dom = _browser("--dump-dom", page.as_uri(), profile=tmp_path / "profile")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    labels = re.findall(r'<span style="background: [^"]+; z-index: 10;[^>]*>\s*([^<]+?)\s*<', dom.stdout)
+    for label in ("CLAIM 1 · indirect", "CUE 1 · assert", "SOURCE 2 → Budi Santoso", "VIA 2", "PER", "ORG"):
+        assert label in labels, label
+    assert dom.stdout.count('<div class="spans"') == 3  # one block per paragraph
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "review.png"
+    shot.unlink(missing_ok=True)
+    result = _browser(
+        "--hide-scrollbars",
+        "--window-size=1100,1400",
+        f"--screenshot={shot}",
+        page.as_uri(),
+        profile=tmp_path / "profile",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
