@@ -45,3 +45,9 @@ def test_groupby_who_is_quoted_with_which_stance():
     claims, _ = claimx.to_dataframe(sample_records())
     stances = claims.groupby(["source_resolved", "stance"]).size()
     assert stances[("Budi Santoso", "assert")] == 1
+
+
+def test_extract_frame_runs_the_pipeline(nlp):
+    claims, entities = claimx.extract_frame(["“Kami siap,” kata Budi di Jakarta.", ("b", "Ani pulang.")], nlp=nlp)
+    assert list(claims.columns) == CLAIM_COLUMNS and list(entities.columns) == ENTITY_COLUMNS
+    assert set(claims["id"]) <= {"0", "b"}

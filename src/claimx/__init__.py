@@ -14,9 +14,10 @@ from .batch import extract_documents
 from .frames import to_dataframe
 from .pipeline import load
 from .records import Record
+from .view import render
 
 __version__ = "0.1.0"
-__all__ = ["load", "extract", "extract_many", "to_dataframe", "__version__"]
+__all__ = ["load", "extract", "extract_many", "to_dataframe", "extract_frame", "render", "__version__"]
 
 
 @lru_cache(maxsize=1)
@@ -41,3 +42,13 @@ def extract_many(items: Iterable[object], nlp: Language | None = None, batch_siz
     A document that cannot be processed yields ``{"id", "error"}`` instead of stopping the stream.
     """
     return extract_documents(nlp or _default_nlp(), items, batch_size)
+
+
+def extract_frame(items: Iterable[object], nlp: Language | None = None, batch_size: int = 64) -> tuple:
+    """``(claims, entities)`` DataFrames of texts, pairs or dicts: ``to_dataframe(extract_many(items))``.
+
+    >>> claims, entities = claimx.extract_frame(["“Kami siap,” kata Budi."])   # doctest: +SKIP
+    """
+    from .frames import to_dataframe
+
+    return to_dataframe(extract_many(items, nlp, batch_size))

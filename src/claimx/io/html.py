@@ -1,7 +1,7 @@
 """The review page: a standalone HTML file for a batch of records.
 
 It lists the sources by claim count, then every document with its entities and claims
-highlighted (displaCy markup from :func:`claimx.render.render`) and a table of its claims;
+highlighted (displaCy markup from :func:`claimx.view.render`) and a table of its claims;
 documents that failed are listed with their errors. No script, no external resource.
 
 >>> import tempfile, pathlib
@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..frames import sources_by_claims, to_dataframe
 from ..records import Record
-from ..render import render
+from ..view import render
 from .meta import document_date, document_url
 from .writers import atomic_output
 
