@@ -46,9 +46,11 @@ def _browser(*args: str, profile: Path) -> subprocess.CompletedProcess:
 def test_page_renders_in_headless_chromium(page, tmp_path):
     dom = _browser("--dump-dom", page.as_uri(), profile=tmp_path / "profile")
     assert dom.returncode == 0, dom.stderr[-2000:]
-    labels = re.findall(r'<span style="background: [^"]+; z-index: 10;[^>]*>\s*([^<]+?)\s*<', dom.stdout)
-    for label in ("CLAIM 1 · indirect", "CUE 1 · assert", "SOURCE 2 → Budi Santoso", "VIA 2", "PER", "ORG"):
-        assert label in labels, label
+    labels = re.findall(r'class="claimx-label"[^>]*>\s*(?:<span title="([^"]*)">)?([^<]+?)\s*<', dom.stdout)
+    visible = {label for _, label in labels}
+    for label in ("CLAIM 1", "CUE 1", "SOURCE 2 → Budi Santoso", "VIA 2", "PER", "ORG", "LOC"):
+        assert label in visible, label
+    assert ("kind: direct; source: nya; resolved: Budi Santoso", "CLAIM 2") in [(t[:49], v) for t, v in labels]
     assert dom.stdout.count('<div class="spans"') == 3  # one block per paragraph
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

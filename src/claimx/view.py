@@ -1,15 +1,17 @@
 """Visual review: a record (or Doc) as displaCy "span" markup, entities and claims highlighted.
 
-Each claim is numbered in record order and its parts share the number: ``CLAIM 1 · direct``
-(the content), ``CUE 1`` (with its stance), ``SOURCE 1 → Joko Widodo`` (the mention and who it
-resolves to), ``VIA 1`` (the relayed originator), so a source chain reads off the labels.
+Each claim is numbered in record order and its parts share the number: ``CLAIM 1`` (the
+content), ``CUE 1``, ``SOURCE 1 → Joko Widodo`` (the mention and who it resolves to, and
+``via X`` when the relay has no span), ``VIA 1`` (the relayed originator), so a source chain
+reads off the labels. Resting the pointer on a label shows the claim's kind, stance, rule and
+confidence (or an entity's canonical name).
 
 >>> record = {"id": "a", "text": "“Kami siap,” kata Budi.", "entities": [],
 ...     "claims": [{"content_start": 1, "content_end": 10, "kind": "direct", "source": "Budi",
 ...                 "source_start": 18, "source_end": 22, "source_resolved": "Budi Santoso",
 ...                 "cue_start": 13, "cue_end": 17}]}
 >>> [h.label for h in highlights(record)]
-['CLAIM 1 · direct', 'CUE 1', 'SOURCE 1 → Budi Santoso']
+['CLAIM 1', 'CUE 1', 'SOURCE 1 → Budi Santoso']
 >>> "SOURCE 1 → Budi Santoso" in render(record, jupyter=False)
 True
 """
@@ -27,47 +29,64 @@ from .records import Record, doc_to_record
 ROLE_COLORS = {"CLAIM": "#ffe082", "CUE": "#ff8a65", "SOURCE": "#4fc3f7", "VIA": "#ce93d8"}
 ENTITY_COLORS = {"PER": "#aed581", "ORG": "#80cbc4", "LOC": "#b39ddb"}
 OTHER_COLOR = "#e0e0e0"
-# displaCy's templates, with labels kept on one line (a label is wider than its first token)
+# displaCy's templates, with labels kept on one line (a label is wider than its first token) and
+# marked by a class (the review page lifts a hovered label above its neighbours)
 TEMPLATE = {
     "span": TPL_SPAN,
     "slice": TPL_SPAN_SLICE,
-    "start": TPL_SPAN_START.replace("line-height: 1;", "line-height: 1; white-space: nowrap;"),
+    "start": TPL_SPAN_START.replace("line-height: 1;", "line-height: 1; white-space: nowrap;").replace(
+        '<span style="background: {bg}; z-index: 10;',
+        '<span class="claimx-label" style="background: {bg}; z-index: 10;',
+    ),
 }
 
 
 @dataclass(frozen=True)
 class Highlight:
-    """One highlighted character span ``[start, end)`` with its displaCy label and colour."""
+    """One highlighted character span ``[start, end)``: its displaCy label, colour, and the
+    details shown when the pointer rests on the label."""
 
     start: int
     end: int
     label: str
     color: str
-    note: str = ""  # shown after the label, e.g. an entity's canonical name
+    details: str = ""
+
+    def markup(self) -> str:
+        """The label as displaCy inserts it (raw HTML): escaped, with the details as a tooltip."""
+        label = html.escape(self.label)
+        return f'<span title="{html.escape(self.details)}">{label}</span>' if self.details else label
 
 
 def _has(claim: Record, part: str) -> bool:
     return claim.get(f"{part}_start") is not None and claim.get(f"{part}_end") is not None
 
 
+def _details(**fields: object) -> str:
+    return "; ".join(f"{name}: {value}" for name, value in fields.items() if value not in (None, ""))
+
+
 def _claim_highlights(number: int, claim: Record) -> list[Highlight]:
     resolved, via = claim.get("source_resolved"), claim.get("via")
-    relay = f" via {via}" if via and not _has(claim, "via") else ""
     who = f" → {resolved}" if resolved and resolved != claim.get("source") else ""
-    kind = f" · {claim['kind']}" if claim.get("kind") else ""
-    labels = [
+    relay = f" via {via}" if via and not _has(claim, "via") else ""
+    details = _details(
+        kind=claim.get("kind"), source=claim.get("source"), resolved=resolved, via=via,
+        cue=claim.get("cue"), stance=claim.get("stance"), rule=claim.get("rule"), confidence=claim.get("confidence"),
+    )  # fmt: skip
+    parts = [
         (
             "content",
             "CLAIM",
-            f"CLAIM {number}{kind}" + ("" if _has(claim, "source") else f" ← {resolved or '?'}{relay}"),
+            f"CLAIM {number}" + ("" if _has(claim, "source") or not resolved else f" ← {resolved}{relay}"),
         ),
-        ("cue", "CUE", f"CUE {number}" + (f" · {claim['stance']}" if claim.get("stance") else "")),
+        ("cue", "CUE", f"CUE {number}"),
         ("source", "SOURCE", f"SOURCE {number}{who}{relay}"),
         ("via", "VIA", f"VIA {number}"),
     ]
     return [
-        Highlight(claim[f"{part}_start"], claim[f"{part}_end"], label, ROLE_COLORS[role])
-        for part, role, label in labels
+        Highlight(claim[f"{part}_start"], claim[f"{part}_end"], label, ROLE_COLORS[role], details)
+        for part, role, label in parts
         if _has(claim, part)
     ]
 
@@ -78,11 +97,9 @@ def highlights(record: Record, entities: bool = True) -> list[Highlight]:
     found = []
     if entities:
         for ent in record.get("entities") or []:
-            canonical = ent.get("canonical")
-            note = canonical if canonical and canonical != ent["text"] else ""
-            found.append(
-                Highlight(ent["start"], ent["end"], ent["label"], ENTITY_COLORS.get(ent["label"], OTHER_COLOR), note)
-            )
+            color = ENTITY_COLORS.get(ent["label"], OTHER_COLOR)
+            details = _details(canonical=ent.get("canonical")) if ent.get("canonical") != ent["text"] else ""
+            found.append(Highlight(ent["start"], ent["end"], ent["label"], color, details))
     for number, claim in enumerate(record.get("claims") or [], 1):
         found += _claim_highlights(number, claim)
     return found
@@ -100,10 +117,7 @@ def _paragraph(text: str, start: int, end: int, marks: list[Highlight]) -> dict:
     for mark in marks:
         inside = [i for i, (a, b) in enumerate(tokens) if a < mark.end and mark.start < b]
         if inside:
-            label = html.escape(mark.label)
-            spans.append(
-                {"start_token": inside[0], "end_token": inside[-1] + 1, "label": label, "kb_id": html.escape(mark.note)}
-            )
+            spans.append({"start_token": inside[0], "end_token": inside[-1] + 1, "label": mark.markup()})
     return {
         "text": text[start:end],
         "tokens": [text[a:b] for a, b in tokens],
@@ -121,7 +135,7 @@ def render(doc_or_record: Doc | Record, jupyter: bool | None = None, entities: b
     record = doc_to_record(doc_or_record, "doc") if isinstance(doc_or_record, Doc) else doc_or_record
     text, marks = record["text"], highlights(record, entities)
     paragraphs = [_paragraph(text, m.start(), m.end(), marks) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    colors = {html.escape(m.label): m.color for m in marks}
+    colors = {m.markup(): m.color for m in marks}
     return displacy.render(
         paragraphs, style="span", manual=True, jupyter=jupyter, options={"colors": colors, "template": TEMPLATE}
     )

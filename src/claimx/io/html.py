@@ -32,6 +32,7 @@ th { background: #f4f4f4; }
 section.document { border-top: 2px solid #ddd; margin-top: 2rem; }
 .meta, .summary { color: #555; }
 .error { color: #b00020; }
+.claimx-label:hover { z-index: 20 !important; }
 """
 
 
