@@ -25,6 +25,7 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+    claimreview = "claimreview"
 
 
 class InputFormat(str, Enum):
@@ -73,9 +74,10 @@ def extract(
     fallback_encoding: Annotated[str | None, typer.Option(help="Decode non-UTF-8 files with this encoding.")] = None,
     errors: Annotated[Path | None, typer.Option(help="Also write error records to this JSONL file.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
+    html: Annotated[Path | None, typer.Option(help="Also write a review page of the batch to this HTML file.")] = None,
 ) -> None:
     """Extract entities and claims; one record (or error record) per input document, in order."""
-    if fmt is not OutputFormat.jsonl and output is None:
+    if fmt in (OutputFormat.csv, OutputFormat.parquet) and output is None:
         raise typer.BadParameter("--format csv/parquet needs -o/--output", param_hint="--format")
     try:
         nlp = load(model)
@@ -85,8 +87,16 @@ def extract(
     summary, failed = _Summary(), []
     documents = read_paths(paths, input_format.value, fallback_encoding)
     records = summary.watch(extract_documents(nlp, documents, batch_size), failed)
+    if html is not None:
+        from .io.html import with_review_page
+
+        records = with_review_page(records, html)
     if fmt is OutputFormat.jsonl:
         write_jsonl(records, output)
+    elif fmt is OutputFormat.claimreview:
+        from .io.claimreview import write_claimreview
+
+        write_claimreview(records, output)
     else:
         write_table(records, output, fmt.value)
     if errors is not None:

@@ -11,7 +11,7 @@ documents that failed are listed with their errors. No script, no external resou
 True
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
 
@@ -83,3 +83,13 @@ def write_html(records: Iterable[Record], out: Path) -> None:
     page = review_page(list(records))
     with atomic_output(out) as handle:
         handle.write(page)
+
+
+def with_review_page(records: Iterable[Record], out: Path) -> Iterator[Record]:
+    """Pass ``records`` through unchanged (to another writer) and, once all are through, write
+    their review page to ``out``: ``claimx extract --html OUT.html``."""
+    kept = []
+    for record in records:
+        kept.append(record)
+        yield record
+    write_html(kept, out)

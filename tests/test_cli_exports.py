@@ -1,0 +1,41 @@
+"""``claimx extract --format claimreview`` and ``--html``: the exports from the command line."""
+
+import json
+
+from typer.testing import CliRunner
+
+from claimx.cli import app
+
+runner = CliRunner()
+TEXTS = [
+    {"id": "vaksin", "url": "https://contoh.id/vaksin", "date": "2025-05-12",
+     "text": "Menteri Kesehatan Budi Santoso mengatakan bahwa stok vaksin cukup. “Kami siap,” ujarnya di Jakarta."},
+    {"id": "kosong", "text": ""},
+]  # fmt: skip
+
+
+def _input(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(t, ensure_ascii=False) for t in TEXTS), encoding="utf-8")
+    return src
+
+
+def test_claimreview_and_review_page_from_one_run(tmp_path):
+    src, out, page = _input(tmp_path), tmp_path / "claims.jsonld", tmp_path / "review.html"
+    result = runner.invoke(app, ["extract", str(src), "-f", "claimreview", "-o", str(out), "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    records = runner.invoke(app, ["extract", str(src)]).stdout.splitlines()
+    claims = [c for line in records for c in json.loads(line).get("claims", [])]
+    graph = json.loads(out.read_text(encoding="utf-8"))["@graph"]
+    assert [c["text"] for c in graph] == [c["content"] for c in claims]
+    assert all(c["appearance"]["url"] == "https://contoh.id/vaksin" for c in graph)
+    html = page.read_text(encoding="utf-8")
+    assert '<section class="document" id="vaksin">' in html and "kosong" in html  # the error is listed
+    assert html.count("claimx-label") >= len(claims)
+
+
+def test_claimreview_goes_to_stdout_without_output(tmp_path):
+    result = runner.invoke(app, ["extract", str(_input(tmp_path)), "--format", "claimreview"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["@context"]["@vocab"] == "https://schema.org/"
