@@ -11,13 +11,21 @@ from functools import lru_cache
 from spacy.language import Language
 
 from .batch import extract_documents
-from .frames import to_dataframe
 from .pipeline import load
 from .records import Record
 from .view import render
 
 __version__ = "0.1.0"
 __all__ = ["load", "extract", "extract_many", "to_dataframe", "extract_frame", "render", "__version__"]
+
+
+def __getattr__(name: str) -> object:
+    """``claimx.to_dataframe``, imported on first use so that pandas loads only when needed."""
+    if name == "to_dataframe":
+        from .frames import to_dataframe
+
+        return to_dataframe
+    raise AttributeError(f"module 'claimx' has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)

@@ -2,20 +2,23 @@
 
 import json
 import sys
-import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
 from . import __version__
 from .batch import extract_documents
 from .evaluate import evaluate_files, format_report
-from .io.readers import read_paths
-from .io.writers import write_jsonl, write_table
+from .io.readers import InputDocument, read_paths
+from .io.resume import JsonlAppender, append_jsonl, recover, skip_written
+from .io.writers import atomic_output, jsonl_line, write_jsonl, write_table
 from .pipeline import default_model_path, load
+from .progress import RunMonitor
 from .records import Record
 
 app = typer.Typer(help="Entities and attributed claims from Indonesian news.", no_args_is_help=True)
@@ -34,30 +37,9 @@ class InputFormat(str, Enum):
     jsonl = "jsonl"
 
 
-class _Summary:
-    """Counts records as they stream past, reporting errors to stderr."""
-
-    def __init__(self) -> None:
-        self.documents = self.errors = self.words = 0
-        self.started = time.perf_counter()
-
-    def watch(self, records: Iterable[Record], errors_out: list[Record]) -> Iterator[Record]:
-        for record in records:
-            self.documents += 1
-            if "error" in record:
-                self.errors += 1
-                errors_out.append(record)
-                typer.echo(f"claimx: error: {record['error']}", err=True)
-            else:
-                self.words += len(record["text"].split())
-            yield record
-
-    def report(self) -> str:
-        seconds = time.perf_counter() - self.started
-        return (
-            f"claimx: {self.documents} documents, {self.errors} errors, {self.words} words "
-            f"in {seconds:.1f} s ({self.words / seconds if seconds else 0:.0f} words/s)"
-        )
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 @app.command()
@@ -75,34 +57,107 @@ def extract(
     errors: Annotated[Path | None, typer.Option(help="Also write error records to this JSONL file.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
     html: Annotated[Path | None, typer.Option(help="Also write a review page of the batch to this HTML file.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (each loads the model once).")] = 1,
+    resume: Annotated[
+        bool, typer.Option(help="Continue an interrupted run into -o OUT (JSONL), skipping ids already written.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    engine: Annotated[Engine, typer.Option(help="local, or dask: partitions on a Dask cluster, -o is a folder.")] = (
+        Engine.local
+    ),
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster of --workers).")
+    ] = None,
+    partition_size: Annotated[int, typer.Option(min=1, help="Documents per Dask partition.")] = 1000,
 ) -> None:
     """Extract entities and claims; one record (or error record) per input document, in order."""
     if fmt in (OutputFormat.csv, OutputFormat.parquet) and output is None:
         raise typer.BadParameter("--format csv/parquet needs -o/--output", param_hint="--format")
-    try:
-        nlp = load(model)
-    except (OSError, ValueError) as err:
-        typer.echo(f"claimx: error: cannot load model: {err}", err=True)
-        raise typer.Exit(2) from err
-    summary, failed = _Summary(), []
+    if resume and (fmt is not OutputFormat.jsonl or output is None or engine is Engine.dask):
+        raise typer.BadParameter(
+            "--resume needs -o/--output, --format jsonl and the local engine", param_hint="--resume"
+        )
     documents = read_paths(paths, input_format.value, fallback_encoding)
-    records = summary.watch(extract_documents(nlp, documents, batch_size), failed)
-    if html is not None:
-        from .io.html import with_review_page
-
-        records = with_review_page(records, html)
-    if fmt is OutputFormat.jsonl:
-        write_jsonl(records, output)
-    elif fmt is OutputFormat.claimreview:
-        from .io.claimreview import write_claimreview
-
-        write_claimreview(records, output)
+    if engine is Engine.dask:
+        _extract_on_dask(documents, output, fmt, model, errors, batch_size, workers, scheduler, partition_size)
+        return
+    if workers == 1:
+        try:
+            nlp = load(model)
+        except (OSError, ValueError) as err:
+            typer.echo(f"claimx: error: cannot load model: {err}", err=True)
+            raise typer.Exit(2) from err
+    skipped = 0
+    if resume:
+        try:
+            written = recover(output, errors)
+        except ValueError as err:
+            typer.echo(f"claimx: error: {err}", err=True)
+            raise typer.Exit(2) from err
+        skipped = sum(written.values())
+        documents = skip_written(documents, written)
+    if workers == 1:
+        records = extract_documents(nlp, documents, batch_size)
     else:
-        write_table(records, output, fmt.value)
-    if errors is not None:
-        write_jsonl(failed, errors)
-    typer.echo(summary.report(), err=True)
-    if summary.documents == summary.errors:
+        from .parallel import extract_parallel
+
+        records = extract_parallel(model, documents, batch_size, workers)
+    with ExitStack() as stack:
+        on_error = None
+        if errors is not None and resume:
+            on_error = stack.enter_context(JsonlAppender(errors)).write
+        elif errors is not None:
+            on_error = _line_writer(stack.enter_context(atomic_output(errors)))
+        monitor = RunMonitor(show_bar=not quiet and sys.stderr.isatty(), on_error=on_error)
+        records = monitor.watch(records)
+        if html is not None:
+            from .io.html import with_review_page
+
+            records = with_review_page(records, html)
+        try:
+            if resume:
+                append_jsonl(records, output, every=batch_size)
+            elif fmt is OutputFormat.jsonl:
+                write_jsonl(records, output)
+            elif fmt is OutputFormat.claimreview:
+                from .io.claimreview import write_claimreview
+
+                write_claimreview(records, output)
+            else:
+                write_table(records, output, fmt.value)
+        except BrokenProcessPool as err:
+            typer.echo(f"claimx: error: a worker process failed ({err}); see its message above", err=True)
+            raise typer.Exit(2) from err
+    typer.echo(monitor.report() + (f"; {skipped} already in {output}, skipped" if skipped else ""), err=True)
+    if monitor.documents == monitor.errors and not skipped:
+        raise typer.Exit(1)
+
+
+def _line_writer(handle: TextIO) -> Callable[[Record], None]:
+    return lambda record: handle.write(jsonl_line(record))
+
+
+def _extract_on_dask(
+    documents: Iterable[InputDocument],
+    output: Path | None,
+    fmt: OutputFormat,
+    model: str | None,
+    errors: Path | None,
+    batch_size: int,
+    workers: int,
+    scheduler: str | None,
+    partition_size: int,
+) -> None:
+    if output is None or fmt is OutputFormat.csv:
+        raise typer.BadParameter("--engine dask needs -o/--output (a folder) and --format jsonl or parquet")
+    from .distributed import extract_dask
+
+    run = extract_dask(
+        documents, output, fmt=fmt.value, model=model, scheduler=scheduler, workers=workers,
+        partition_size=partition_size, batch_size=batch_size, errors=errors,
+    )  # fmt: skip
+    typer.echo(f"{run.report()}; Dask, {run.partitions} partitions in {output}", err=True)
+    if run.documents == run.errors:
         raise typer.Exit(1)
 
 

@@ -1,18 +1,22 @@
-"""Writers: records → JSON Lines, or CSV/Parquet tables (claims + a sibling entities file)."""
+"""Writers: records → JSON Lines, or CSV/Parquet tables (claims + a sibling entities file).
+
+Every writer streams: it holds one record (JSONL) or one chunk of records (tables) at a time.
+"""
 
 import json
 import os
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from ..frames import to_dataframe
 from ..records import Record
 
 FORMATS = ("jsonl", "csv", "parquet")
+TABLE_CHUNK = 1000  # records per CSV append or Parquet row group
 
 
 @contextmanager
@@ -29,16 +33,21 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[TextIO]:
         raise
 
 
+def jsonl_line(record: Record) -> str:
+    """One record as one line of JSON Lines (UTF-8 text, newline included)."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
 def write_jsonl(records: Iterable[Record], out: Path | None) -> None:
     """One record a line, in order; to stdout when ``out`` is None."""
     if out is None:
         for record in records:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(jsonl_line(record))
         sys.stdout.flush()
         return
     with atomic_output(out) as handle:
         for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(jsonl_line(record))
 
 
 def entities_path(out: Path) -> Path:
@@ -46,13 +55,56 @@ def entities_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.entities{out.suffix}")
 
 
-def write_table(records: Iterable[Record], out: Path, fmt: str) -> None:
-    """One row per claim in ``out`` and one row per entity in :func:`entities_path`."""
-    claims, entities = to_dataframe(records)
-    for frame, path in ((claims, out), (entities, entities_path(out))):
-        if fmt == "csv":
-            with atomic_output(path) as handle:
-                frame.to_csv(handle, index=False)
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    """Lists of up to ``size`` records; at least one (maybe empty) list, so tables get headers."""
+    iterator = iter(records)
+    chunk = list(islice(iterator, size))
+    yield chunk
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class _TableFile:
+    """One CSV or Parquet file taking DataFrames chunk by chunk (typed by :func:`~claimx.frames.to_dataframe`,
+    so every chunk has the same schema)."""
+
+    def __init__(self, handle: Any, fmt: str) -> None:
+        self.handle, self.fmt = handle, fmt
+        self.parquet: Any = None  # the pyarrow ParquetWriter, opened on the first chunk
+        self.started = False
+
+    def write(self, frame: Any) -> None:
+        if self.fmt == "csv":
+            frame.to_csv(self.handle, index=False, header=not self.started)
         else:
-            with atomic_output(path, "wb") as handle:
-                frame.to_parquet(handle, index=False)
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            if self.parquet is None:
+                self.parquet = pq.ParquetWriter(self.handle, pa.Schema.from_pandas(frame, preserve_index=False))
+            self.parquet.write_table(pa.Table.from_pandas(frame, schema=self.parquet.schema, preserve_index=False))
+        self.started = True
+
+    def close(self) -> None:
+        if self.parquet is not None:
+            self.parquet.close()
+
+
+def write_table(records: Iterable[Record], out: Path, fmt: str, entities_out: Path | None = None) -> None:
+    """One row per claim in ``out`` and one row per entity in ``entities_out`` (default :func:`entities_path`).
+
+    Streams ``TABLE_CHUNK`` records at a time; both files appear (atomically) when all are written.
+    """
+    from ..frames import to_dataframe  # pandas is imported only when a table is written
+
+    with ExitStack() as stack:
+        mode = "w" if fmt == "csv" else "wb"
+        tables = [
+            _TableFile(stack.enter_context(atomic_output(path, mode)), fmt)
+            for path in (out, entities_out or entities_path(out))
+        ]
+        for chunk in _chunks(records, TABLE_CHUNK):
+            for table, frame in zip(tables, to_dataframe(chunk), strict=True):
+                table.write(frame)
+        for table in tables:
+            table.close()

@@ -1,0 +1,5 @@
+"""``python -m claimx`` runs the ``claimx`` command."""
+
+from .cli import app
+
+app(prog_name="claimx")

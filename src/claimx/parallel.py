@@ -1,0 +1,52 @@
+"""Multi-process extraction: batches go to worker processes that each load the pipeline once;
+records come back in input order, with a bounded number of batches in flight (constant memory)."""
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from spacy.language import Language
+
+from .batch import as_input_document, extract_documents
+from .io.readers import InputDocument
+from .pipeline import load
+from .records import Record
+
+IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory
+
+_worker_nlp: Language | None = None
+
+
+def _start_worker(model: str | None) -> None:
+    global _worker_nlp
+    _worker_nlp = load(model)
+
+
+def _run_batch(batch: list[InputDocument]) -> list[Record]:
+    assert _worker_nlp is not None, "worker started without a pipeline"
+    return list(extract_documents(_worker_nlp, batch, len(batch)))
+
+
+def extract_parallel(
+    model: str | None, items: Iterable[object], batch_size: int = 64, workers: int = 2
+) -> Iterator[Record]:
+    """Like :func:`claimx.batch.extract_documents`, over ``workers`` processes loading ``model``.
+
+    A worker that cannot start (e.g. a bad model path) raises ``BrokenProcessPool``.
+    """
+    documents = (as_input_document(item, n) for n, item in enumerate(items))
+    context = multiprocessing.get_context("forkserver")  # workers fork from a clean server, not this process
+    context.set_forkserver_preload([__name__])  # which imports spaCy and claimx once for all workers
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(model,))
+    pending: deque[Future[list[Record]]] = deque()
+    try:
+        while batch := list(islice(documents, batch_size)):
+            pending.append(pool.submit(_run_batch, batch))
+            if len(pending) > IN_FLIGHT_PER_WORKER * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
