@@ -3,7 +3,8 @@
 import pandas as pd
 
 import claimx
-from claim_records import VAKSIN, sample_records
+from claim_records import VAKSIN, entity, sample_records
+from claimx.authors import source_label
 from claimx.frames import CLAIM_COLUMNS, ENTITY_COLUMNS, sources_by_claims
 
 
@@ -51,3 +52,14 @@ def test_extract_frame_runs_the_pipeline(nlp):
     claims, entities = claimx.extract_frame(["“Kami siap,” kata Budi di Jakarta.", ("b", "Ani pulang.")], nlp=nlp)
     assert list(claims.columns) == CLAIM_COLUMNS and list(entities.columns) == ENTITY_COLUMNS
     assert set(claims["id"]) <= {"0", "b"}
+
+
+def test_source_label_prefers_the_named_entity_then_the_head():
+    text = "Kepala BPBD Jawa Barat Dedi Pratama"
+    entities = [entity(text, "BPBD", "ORG"), entity(text, "Jawa Barat", "LOC"), entity(text, "Dedi Pratama", "PER")]
+    record = {"text": text, "entities": entities}
+    whole = {"source_start": 0, "source_end": len(text)}
+    assert source_label(record, {**whole, "source_resolved": "Dedi Pratama"}) == "PER"
+    assert source_label(record, {**whole, "source_resolved": "Kepala BPBD"}) == "ORG"
+    assert source_label(record, {**whole, "source_label": "PER"}) == "PER"
+    assert source_label(record, {"source_resolved": "Ani"}) is None

@@ -11,8 +11,8 @@ from .records import Record
 
 def source_label(record: Record, claim: Record) -> str | None:
     """The claim's ``source_label``; else the label of an entity named like ``source_resolved``
-    (text or canonical name), preferring one inside the source span; else of the last entity
-    in the source span; None when unknown."""
+    (text or canonical name), preferring one inside the source span; else of the first entity
+    in the source span (Indonesian phrases put the head first: ``BPBD Jawa Barat``); None when unknown."""
     if claim.get("source_label"):
         return claim["source_label"]
     entities = record.get("entities") or []
@@ -20,5 +20,5 @@ def source_label(record: Record, claim: Record) -> str | None:
     inside = [e for e in entities if start is not None and end is not None and e["start"] < end and start < e["end"]]
     resolved = claim.get("source_resolved")
     named = [e for e in inside + entities if resolved and resolved in (e["text"], e.get("canonical"))]
-    best = named[:1] or inside[-1:]
+    best = named[:1] or inside[:1]
     return best[0]["label"] if best else None

@@ -4,8 +4,8 @@ The document is ``{"@context": CONTEXT, "@graph": [Claim, ...]}`` with an inline
 network needed to expand it): schema.org is the default vocabulary, and claimx's own properties
 carry the ``claimx:`` prefix (namespace ``urn:claimx:``):
 
-- schema.org: ``text`` (the claim content), ``author`` (``Person`` for a ``PER`` source,
-  ``Organization`` otherwise, named by ``source_resolved``; absent when the source is unknown),
+- schema.org: ``text`` (the claim content), ``author`` named by ``source_resolved`` (an
+  ``Organization`` for an ``ORG`` or ``LOC`` source, else a ``Person``; absent when unresolved),
   ``appearance`` (a ``CreativeWork`` with the document's ``identifier`` and ``url`` from the
   input metadata), ``datePublished`` (from the input metadata, when given), ``identifier``
   (``DOC-ID#claim-N``);
@@ -52,7 +52,7 @@ def _author(record: Record, claim: Record) -> dict | None:
     name = claim.get("source_resolved")
     if not name:
         return None
-    kind = "Person" if source_label(record, claim) == "PER" else "Organization"
+    kind = "Organization" if source_label(record, claim) in ("ORG", "LOC") else "Person"
     return {"@type": kind, "name": name}
 
 
