@@ -13,7 +13,7 @@ MODEL_NAME = "claimx-id"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "claimx.Tokenizer.v1"}}}
 
 # Rule stages appended after the trained components, in order. Each is a spaCy factory.
-RULE_STAGES: tuple[str, ...] = ("claimx_boilerplate",)
+RULE_STAGES: tuple[str, ...] = ("claimx_entities", "claimx_boilerplate")
 
 
 def default_model_path() -> Path | None:

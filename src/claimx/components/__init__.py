@@ -2,9 +2,9 @@
 
 from spacy.tokens import Doc
 
-from . import boilerplate
+from . import boilerplate, entities
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 
-__all__ = ["boilerplate"]
+__all__ = ["boilerplate", "entities"]

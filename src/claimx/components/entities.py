@@ -1,0 +1,264 @@
+"""``claimx_entities``: gazetteer names, guideline clean-up and canonical forms for ``doc.ents``.
+
+Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/eval/GUIDELINE.md``:
+
+* gazetteer names (``data/gazetteer/``) the model missed are added; a name wins over model
+  spans it covers or matches exactly (``Amerika Serikat``, not ``Amerika``; ``Israel`` is LOC
+  even where the model said PER), and a PER span that swallowed one is split
+  ("Presiden AS Joe Biden" → LOC ``AS`` + PER ``Joe Biden``);
+* a capitalised facility head plus a name is one LOC span (``data/facility_heads.txt``:
+  "Bandara Soekarno-Hatta", "Gedung Putih"), unless the head sits inside a longer model entity;
+* capitalised words after an honorific or a rank are a PER (``data/honorifics.txt``: "Gus Ipul",
+  "Kompol Jazuli");
+* spans are cut at brackets and line breaks, lose lowercase words and spaces at their edges
+  ("Kementerian Sosial (Kemensos" → ``Kementerian Sosial``), and are dropped when they are only a
+  title, a handle (``@jokowi``), a known non-entity (``data/not_entities.txt``) or a place after
+  ``data/non_entity_before.txt`` ("bahasa Inggris");
+* PER spans lose leading titles (``data/titles.txt``, ``data/honorifics.txt``: "Gus Ipul" → ``Ipul``);
+* ORG/LOC spans that start with a generic word become the place after it
+  (``data/generic_heads.txt``: "Pemprov Jabar" → LOC ``Jabar``);
+* LOC spans take in a capitalised administrative word before them (``data/place_heads.txt``:
+  ``Kota Bandung``), except after a title ("Wali Kota Bandung" → ``Bandung``);
+* ORG spans take in a sub-unit name written before them (``data/org_units.txt``:
+  ``Komisi Fatwa MUI``);
+* a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
+  acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
+* a part of a full PER name is PER wherever else it occurs alone in the document
+  ("Katy Perry" … "Perry", even where the model said ORG or nothing).
+
+``Span._.canonical`` is the gazetteer's canonical form (``AS`` → ``Amerika Serikat``), else the text.
+"""
+
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..lang.entity_words import (
+    facility_heads,
+    generic_heads,
+    non_entity_before,
+    not_entities,
+    org_units,
+    place_heads,
+)
+from ..lang.gazetteer import canonical_forms, entries
+from ..lang.titles import honorifics, title_length, titles
+
+BRACKETS = {"(", ")", "[", "]"}
+SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
+LONGEST_NAME = 4  # capitalised words taken after an honorific
+LONGEST_UNIT = 6  # capitalised words an ORG may extend leftwards over
+_HEAD_STARTS = frozenset(head[0] for head in facility_heads())
+
+
+def canonical(span: Span) -> str:
+    """The canonical name of an entity span."""
+    return canonical_forms().get(span.text, " ".join(span.text.split()))
+
+
+if not Span.has_extension("canonical"):
+    Span.set_extension("canonical", getter=canonical)
+
+
+@Language.factory("claimx_entities")
+def make_entities(nlp: Language, name: str) -> "EntityCleaner":
+    return EntityCleaner(nlp)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _contains(outer: Span, inner: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _is_title(token: Token) -> bool:
+    return (token.lower_,) in titles()
+
+
+def merge(ents: list[Span], name: Span, force: bool = False) -> list[Span]:
+    """Fold one rule span into the entity list (``force``: it replaces whatever it overlaps)."""
+    hits = [ent for ent in ents if _overlaps(ent, name)]
+    rest = [ent for ent in ents if not _overlaps(ent, name)]
+    if force or all(_contains(name, hit) for hit in hits):
+        return rest + [name]
+    if len(hits) == 1 and hits[0].label_ == "PER" != name.label_ and _contains(hits[0], name):
+        after = (name.end, hits[0].end)
+        return rest + [name] + ([Span(name.doc, *after, "PER")] if after[1] > after[0] else [])
+    return ents
+
+
+def _head_at(doc: Doc, i: int, heads: frozenset[tuple[str, ...]]) -> int:
+    """Length of the longest facility head starting at token ``i`` (0 if none)."""
+    if doc[i].text not in _HEAD_STARTS:
+        return 0
+    return max((len(h) for h in heads if tuple(t.text for t in doc[i : i + len(h)]) == h), default=0)
+
+
+def facilities(doc: Doc, ents: list[Span]) -> Iterator[Span]:
+    """LOC spans of a facility head followed by capitalised or numeric tokens."""
+    heads = facility_heads()
+    inside = {i for ent in ents for i in range(ent.start + 1, ent.end)}
+    for token in doc:
+        i = token.i
+        if token.text not in _HEAD_STARTS or i in inside:
+            continue
+        size = _head_at(doc, i, heads)
+        end = i + size
+        while size and end < len(doc) and (_capitalised(doc[end]) or doc[end].like_num):
+            if _is_title(doc[end]) or _head_at(doc, end, heads):
+                break
+            end += 1
+        if size and end > i + size:
+            inside.update(range(i, end))
+            yield Span(doc, i, end, "LOC")
+
+
+def honoured(doc: Doc, known: set[str]) -> Iterator[Span]:
+    """PER spans of the capitalised words after an honorific or rank ("Gus Ipul" → ``Ipul``)."""
+    stop = known | place_heads() | org_units() | {head[0] for head in facility_heads()}
+    for token in doc:
+        if token.text not in honorifics():
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= LONGEST_NAME and doc[end].is_title:
+            if doc[end].text in stop or _is_title(doc[end]):
+                break
+            end += 1
+        if end > token.i + 1:
+            yield Span(doc, token.i + 1, end, "PER")
+
+
+def _trimmed(ent: Span) -> Span:
+    """The first bracket-free piece of ``ent``, without lowercase words at its edges."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    cut = next((t.i for t in ent if (t.text in BRACKETS or "\n" in t.text) and t.i > start), None)
+    end = cut if cut is not None else end
+    while (doc[start].text in BRACKETS or doc[start].is_space) and start + 1 < end:
+        start += 1
+    mixed = any(not t.is_lower for t in doc[start:end])
+    while start + 1 < end and (doc[start].is_space or doc[start].is_punct or (mixed and doc[start].is_lower)):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_space or doc[end - 1].is_punct or (mixed and doc[end - 1].is_lower)):
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, ent.label_)
+
+
+def _dropped(ent: Span) -> bool:
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    return (
+        ent.text in not_entities()
+        or ent.text[:1] in "@#"
+        or tuple(t.lower_ for t in ent) in titles()
+        or (ent.label_ == "LOC" and before in non_entity_before())
+    )
+
+
+def _org_start(ent: Span) -> int:
+    """Where an ORG starts once a sub-unit name written before it is taken in."""
+    doc, start = ent.doc, ent.start
+    k = start
+    while k > 0 and start - k < LONGEST_UNIT and _capitalised(doc[k - 1]) and not _is_title(doc[k - 1]):
+        if doc[k - 1].ent_type_ in ("PER", "LOC"):
+            break
+        k -= 1
+    return next((i for i in range(k, start) if doc[i].text in org_units()), start)
+
+
+def clean(ent: Span) -> Span | None:
+    """The guideline's span for a model or rule entity (None to drop it)."""
+    ent = _trimmed(ent)
+    doc, label, start = ent.doc, ent.label_, ent.start
+    if _dropped(ent):
+        return None
+    if label == "PER":
+        cut = title_length(ent)
+        return Span(doc, start + cut, ent.end, label) if cut else ent
+    cut = 0
+    while cut < len(ent) - 1 and ent[cut].lower_ in generic_heads():
+        cut += 1
+    if cut:
+        return Span(doc, start + cut, ent.end, "LOC")
+    after_title = start > 1 and (doc[start - 2].lower_, doc[start - 1].lower_) in titles()
+    if label == "LOC" and start and doc[start - 1].text in place_heads() and not after_title:
+        return Span(doc, start - 1, ent.end, label)
+    if label == "ORG" and (new_start := _org_start(ent)) < start:
+        return Span(doc, new_start, ent.end, label)
+    return ent
+
+
+def acronyms(ents: list[Span]) -> Iterator[Span]:
+    """A capitalised word in brackets right after a multi-word ORG/LOC with the same initial."""
+    for ent in ents:
+        doc, end = ent.doc, ent.end
+        if ent.label_ not in ("ORG", "LOC") or len(ent) < 2 or end + 2 >= len(doc):
+            continue
+        token = doc[end + 1]
+        if doc[end].text == "(" and doc[end + 2].text == ")" and token.is_alpha and token.text[0] == ent.text[0]:
+            yield Span(doc, end + 1, end + 2, ent.label_)
+
+
+def name_parts(ents: list[Span], known: set[str]) -> list[Span]:
+    """``ents`` with every other lone mention of a part of a full PER name as PER.
+
+    Parts are title-case words of 3+ letters of multi-word PER entities, except gazetteer names;
+    a mention is lone when the words around it are not capitalised.
+    """
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    parts = {t.text for ent in ents if ent.label_ == "PER" and len(ent) > 1 for t in ent if t.is_title and len(t) > 2}
+    parts -= known
+    result, taken = [], set()
+    for ent in ents:
+        if len(ent) == 1 and ent.text in parts and ent.label_ != "PER":
+            ent = Span(doc, ent.start, ent.end, "PER")
+        result.append(ent)
+        taken.update(range(ent.start, ent.end))
+    for token in doc:
+        if token.text in parts and token.i not in taken and not _has_capitalised_neighbour(token):
+            result.append(Span(doc, token.i, token.i + 1, "PER"))
+    return sorted(result, key=lambda span: span.start)
+
+
+def _has_capitalised_neighbour(token: Token) -> bool:
+    """Whether a capitalised word that does not open a sentence stands right before or after ``token``."""
+    doc, i = token.doc, token.i
+    before = i > 1 and doc[i - 1].is_title and doc[i - 2].text not in SENTENCE_END
+    return before or (i + 1 < len(doc) and doc[i + 1].is_title)
+
+
+class EntityCleaner:
+    """Stateless apart from its phrase matcher; see the module docstring."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab)
+        by_label: dict[str, list[str]] = {}
+        for entry in entries():
+            by_label.setdefault(entry.label, []).append(entry.name)
+        for label, names in by_label.items():
+            self.matcher.add(label, list(nlp.tokenizer.pipe(names)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        known = filter_spans(self.matcher(doc, as_spans=True))
+        known_texts = {span.text for span in known}
+        for name in known:
+            ents = merge(ents, name)
+        for facility in list(facilities(doc, ents)):
+            ents = merge(ents, facility, force=True)
+        for person in honoured(doc, known_texts):
+            ents = merge(ents, person)
+        doc.ents = filter_spans(ents)
+        ents = filter_spans([span for ent in doc.ents if (span := clean(ent)) is not None])
+        ents = filter_spans(ents + list(acronyms(ents)))
+        doc.ents = name_parts(ents, known_texts)
+        return doc

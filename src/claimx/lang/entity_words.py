@@ -1,0 +1,45 @@
+"""Word lists behind the entity clean-up rules (``data/*.txt``), lowercased or as written."""
+
+from functools import lru_cache
+
+from .tokenizer_exceptions import read_word_list
+
+
+def _phrases(name: str, lower: bool) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple((line.lower() if lower else line).split()) for line in read_word_list(name))
+
+
+@lru_cache(maxsize=1)
+def generic_heads() -> frozenset[str]:
+    """``data/generic_heads.txt``, lowercased ("pemerintah", "pemprov", ...)."""
+    return frozenset(line.lower() for line in read_word_list("generic_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def facility_heads() -> frozenset[tuple[str, ...]]:
+    """``data/facility_heads.txt`` as word tuples, case kept (("Bandar", "Udara"), ...)."""
+    return _phrases("facility_heads.txt", lower=False)
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """``data/place_heads.txt``, case kept ("Kota", "Kabupaten", ...)."""
+    return frozenset(read_word_list("place_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def not_entities() -> frozenset[str]:
+    """``data/not_entities.txt``: texts that are never entities ("HIV", "UU", ...)."""
+    return frozenset(read_word_list("not_entities.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_units() -> frozenset[str]:
+    """``data/org_units.txt``, case kept ("Komisi", "Dinas", ...)."""
+    return frozenset(read_word_list("org_units.txt"))
+
+
+@lru_cache(maxsize=1)
+def non_entity_before() -> frozenset[str]:
+    """``data/non_entity_before.txt``: words after which a place is no entity ("bahasa")."""
+    return frozenset(read_word_list("non_entity_before.txt"))

@@ -1,0 +1,113 @@
+"""claimx_entities: gazetteer, guideline clean-up rules, canonical forms; the shipped NER model."""
+
+import pytest
+from spacy.tokens import Doc, Span
+
+import claimx
+from claimx.lang.gazetteer import canonical_forms
+from claimx.lang.titles import title_length
+from claimx.pipeline import blank, default_model_path
+
+
+@pytest.fixture(scope="module")
+def rules():
+    """A model-free pipeline: the claimx tokenizer and the entity rules only."""
+    nlp = blank()
+    nlp.add_pipe("claimx_entities")
+    return nlp
+
+
+def _run(nlp, text: str, ents: list[tuple[int, int, str]] = ()) -> Doc:
+    """Run the rules over ``text`` with the given model entities (token offsets)."""
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, start, end, label) for start, end, label in ents]
+    return nlp.get_pipe("claimx_entities")(doc)
+
+
+def _ents(doc: Doc) -> list[tuple[str, str]]:
+    return [(ent.text, ent.label_) for ent in doc.ents]
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("AS", "Amerika Serikat"),
+        ("Korut", "Korea Utara"),
+        ("Kemenlu", "Kementerian Luar Negeri"),
+        ("Moscow", "Moskow"),
+        ("JAKARTA", "Jakarta"),
+    ],
+)
+def test_canonical_forms(alias, canonical):
+    assert canonical_forms()[alias] == canonical
+
+
+def test_title_length_keeps_the_name():
+    doc = blank()("Menteri Luar Negeri Gus Budi")
+    assert title_length(doc[:]) == 4
+    assert title_length(doc[:1]) == 0
+
+
+def test_gazetteer_names_and_canonical(rules):
+    doc = _run(rules, "Utusan Korut dan Kemenlu bertemu di Jakarta.")
+    assert _ents(doc) == [("Korut", "LOC"), ("Kemenlu", "ORG"), ("Jakarta", "LOC")]
+    assert [ent._.canonical for ent in doc.ents] == ["Korea Utara", "Kementerian Luar Negeri", "Jakarta"]
+
+
+def test_gazetteer_wins_over_a_shorter_or_mislabelled_span(rules):
+    doc = _run(rules, "Warga Amerika Serikat dan Israel hadir.", [(1, 2, "LOC"), (4, 5, "PER")])
+    assert _ents(doc) == [("Amerika Serikat", "LOC"), ("Israel", "LOC")]
+
+
+def test_person_span_that_swallowed_a_country_is_split(rules):
+    doc = _run(rules, "Presiden AS Budi Santoso tiba.", [(0, 4, "PER")])
+    assert _ents(doc) == [("AS", "LOC"), ("Budi Santoso", "PER")]
+
+
+def test_titles_stay_outside_person_spans(rules):
+    doc = _run(rules, "Kata Gus Ipul dan Irjen Agus kemarin.", [(1, 3, "PER"), (4, 6, "PER")])
+    assert _ents(doc) == [("Ipul", "PER"), ("Agus", "PER")]
+
+
+def test_a_lone_title_is_not_an_entity(rules):
+    assert _ents(_run(rules, "Dubes itu datang.", [(0, 1, "ORG")])) == []
+
+
+def test_generic_word_before_a_place_gives_the_place(rules):
+    doc = _run(rules, "Pemprov Jawa Barat menyetujui.", [(0, 3, "ORG")])
+    assert _ents(doc) == [("Jawa Barat", "LOC")]
+
+
+def test_administrative_word_joins_the_place_but_not_after_a_title(rules):
+    assert _ents(_run(rules, "Ia pindah ke Kota Sawahlunto.", [(4, 5, "LOC")])) == [("Kota Sawahlunto", "LOC")]
+    assert _ents(_run(rules, "Wali Kota Sawahlunto hadir.", [(2, 3, "LOC")])) == [("Sawahlunto", "LOC")]
+
+
+def test_named_facility_is_one_location(rules):
+    doc = _run(rules, "Ia mendarat di Bandara Soekarno-Hatta pagi ini.", [(4, 5, "PER")])
+    assert _ents(doc) == [("Bandara Soekarno-Hatta", "LOC")]
+
+
+def test_spans_are_cut_at_brackets_and_acronyms_follow(rules):
+    doc = _run(rules, "Menurut Badan Cuaca Nasional (BCN) hari ini cerah.", [(1, 5, "ORG")])
+    assert _ents(doc) == [("Badan Cuaca Nasional", "ORG"), ("BCN", "ORG")]
+
+
+def test_name_parts_of_a_person_are_persons(rules):
+    doc = _run(rules, "Rina Wulandari datang. Kata Wulandari, ia senang.", [(0, 2, "PER")])
+    assert _ents(doc) == [("Rina Wulandari", "PER"), ("Wulandari", "PER")]
+
+
+def test_known_non_entities_are_dropped(rules):
+    assert _ents(_run(rules, "Kasus HIV naik.", [(1, 2, "ORG")])) == []
+
+
+@pytest.mark.skipif(default_model_path() is None, reason="no trained model in models/claimx-id")
+def test_shipped_model_tags_people_and_places_offline():
+    nlp = claimx.load()
+    assert "ner" in nlp.pipe_names
+    doc = nlp("Presiden Joko Widodo meresmikan jembatan di Surabaya, Jawa Timur, pada Senin.")
+    ents = _ents(doc)
+    assert ("Joko Widodo", "PER") in ents
+    assert ("Surabaya", "LOC") in ents
+    assert next(ent for ent in doc.ents if ent.text == "Joko Widodo")._.canonical == "Joko Widodo"
