@@ -1,5 +1,7 @@
 """claimx.render (claimx.view): displaCy span markup with entities and each claim's parts linked by number."""
 
+import pytest
+
 import claimx
 from claim_records import sample_records
 from claimx.view import highlights
@@ -43,6 +45,11 @@ def test_each_paragraph_is_a_block_and_text_is_escaped():
     markup = claimx.render(record, jupyter=False)
     assert markup.count('<div class="spans"') == 2
     assert "&lt;b&gt;" in markup and "<b>" not in markup
+
+
+def test_an_error_record_cannot_be_rendered():
+    with pytest.raises(ValueError, match="empty document"):
+        claimx.render(sample_records()[2], jupyter=False)
 
 
 def test_render_accepts_a_doc(nlp):

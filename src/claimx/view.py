@@ -130,9 +130,11 @@ def render(doc_or_record: Doc | Record, jupyter: bool | None = None, entities: b
     """displaCy "span" markup of a record or Doc, one block per paragraph (line of text).
 
     In Jupyter (detected, or ``jupyter=True``) the view is displayed and None returned;
-    elsewhere the HTML markup is returned.
+    elsewhere the HTML markup is returned. An error record raises ``ValueError``.
     """
     record = doc_to_record(doc_or_record, "doc") if isinstance(doc_or_record, Doc) else doc_or_record
+    if "error" in record:
+        raise ValueError(f"cannot render an error record: {record['error']}")
     text, marks = record["text"], highlights(record, entities)
     paragraphs = [_paragraph(text, m.start(), m.end(), marks) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     colors = {m.markup(): m.color for m in marks}
