@@ -52,11 +52,12 @@ def claim_record(text: str, claim: Claim) -> Record:
 
 def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> Record:
     """The record of one processed document."""
+    text = doc.text  # built from the tokens on each access: once per document, not per claim
     record: Record = {
         "id": doc_id,
-        "text": doc.text,
+        "text": text,
         "entities": [entity_record(ent) for ent in doc.ents],
-        "claims": [claim_record(doc.text, claim) for claim in doc._.claims or []],
+        "claims": [claim_record(text, claim) for claim in doc._.claims or []],
     }
     if meta:
         record["meta"] = meta
