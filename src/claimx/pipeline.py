@@ -13,7 +13,7 @@ MODEL_NAME = "claimx-id"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "claimx.Tokenizer.v1"}}}
 
 # Rule stages appended after the trained components, in order. Each is a spaCy factory.
-RULE_STAGES: tuple[str, ...] = ("claimx_entities", "claimx_boilerplate")
+RULE_STAGES: tuple[str, ...] = ("claimx_entities", "claimx_boilerplate", "claimx_quotes", "claimx_sentences", "claimx_cues", "claimx_attribution", "claimx_sources", "claimx_facts")
 
 
 def default_model_path() -> Path | None:
@@ -41,7 +41,7 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
 
     >>> nlp = load("blank")
     >>> nlp.pipe_names[-1]
-    'claimx_boilerplate'
+    'claimx_facts'
     """
     path = default_model_path() if model is None else model
     if path is None or str(path) == "blank":

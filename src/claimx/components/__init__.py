@@ -2,9 +2,9 @@
 
 from spacy.tokens import Doc
 
-from . import boilerplate, entities
+from . import attribution, boilerplate, cues, entities, facts, quotes, sentences, sources
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 
-__all__ = ["boilerplate", "entities"]
+__all__ = ["attribution", "boilerplate", "cues", "entities", "facts", "quotes", "sentences", "sources"]

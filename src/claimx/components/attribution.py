@@ -1,0 +1,645 @@
+"""``claimx_attribution``: named pattern rules turn quotes and cues into ``doc._.claims``.
+
+Rules, in the order they claim text (each claim carries its ``rule`` and ``confidence``):
+
+* quote rules: ``"Q," kata X`` / ``"Q," ujarnya`` (``quote_cue_source``), ``"Q," X menambahkan``
+  (``quote_source_cue``), ``X mengatakan, "Q"`` / ``X: "Q"`` (``source_cue_quote``,
+  ``source_colon_quote``), split quotes ``"A," kata X, "B"`` (``split_quote``);
+* cue rules on the remaining cues outside quotes: ``X mengatakan (bahwa) C`` (``source_cue_clause``),
+  an elided subject (``Dan menambahkan bahwa C``, ``elided_subject``), ``Menurut X, C`` / ``C, menurut X``
+  (``according``), ``C, kata X`` (``clause_cue_source``), ``Jangan sampai, kata dia, C``
+  (``parenthetical_cue``), ``pernyataan X bahwa C`` (``noun_cue``), passives with or without an agent
+  (``passive``);
+* ``continuation``: a quoted paragraph with no cue takes the previous speaker;
+* ``via``: a claim whose content opens with ``Y menyebut, C`` or whose source goes on
+  ``, mengutip (pernyataan) Y`` relays Y.
+
+Sources here are mentions only; ``claimx_sources`` resolves them to names.
+"""
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..claim import Claim
+from .grammar import (
+    PRONOUNS,
+    W,
+    first_np,
+    is_capitalised,
+    is_quote,
+    is_verb_like,
+    minimal_mention,
+    np_after,
+    np_before,
+    skip_left,
+)
+from .quotes import QuoteMarks, quote_marks
+
+CONFIDENCE = {
+    "quote_cue_source": 0.95,
+    "quote_source_cue": 0.85,
+    "source_cue_quote": 0.9,
+    "source_colon_quote": 0.75,
+    "split_quote": 0.85,
+    "source_cue_clause": 0.8,
+    "elided_subject": 0.7,
+    "according": 0.85,
+    "clause_cue_source": 0.8,
+    "parenthetical_cue": 0.75,
+    "noun_cue": 0.65,
+    "passive": 0.6,
+    "continuation": 0.6,
+}
+_MIN_QUOTE_WORDS = 4
+_CUE_GAP = 3
+
+
+@dataclass
+class _Found:
+    """A claim under construction: token-level source and cue, character-level content."""
+
+    content: tuple[int, int]
+    kind: str
+    rule: str
+    cue: Span | None
+    source: tuple[int, int] | None
+    via: tuple[int, int] | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@Language.factory("claimx_attribution")
+def make_attribution(nlp: Language, name: str) -> "Attributor":
+    return Attributor()
+
+
+class Attributor:
+    """Stateless pipeline component; see the module docstring. Needs quotes, cues and sentences."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        run = _Run(doc)
+        doc._.claims = [run.to_claim(found) for found in run.find()]
+        return doc
+
+
+class _Run:
+    """The rules applied to one document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.blocked = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
+        self.quotes = [(q, quote_marks(q, self.text)) for q in doc.spans.get("quotes", [])]
+        self.cues = [c for c in doc.spans.get("cues", []) if not self._in_blocked(c.start_char)]
+        self.cue_at = {c.start: c for c in self.cues}
+        self.cue_ending = {c.end - 1: c for c in self.cues}
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            self.sent_of[sent.start : sent.end] = [n] * len(sent)
+        self.used: set[int] = set()  # token indices taken by an attribution (cue, source)
+        self.in_quote = [False] * len(doc)
+        for span, _ in self.quotes:
+            self.in_quote[span.start : span.end] = [True] * len(span)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _in_blocked(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.blocked)
+
+    def _sent(self, i: int) -> Span:
+        return self.sents[self.sent_of[i]]
+
+    def _token_at(self, char: int) -> int | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else None
+
+    def _next_word(self, i: int) -> int:
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        return i
+
+    def _clause_chars(self, start: int, end: int) -> tuple[int, int] | None:
+        """Character range of ``doc[start:end]`` without edge punctuation outside quotes."""
+        doc = self.doc
+        while start < end and (doc[start].is_space or doc[start].text in ",:;—–-"):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",.:;—–-!?" or doc[end - 1].text == "..."):
+            end -= 1
+        if end - start < 2:
+            return None
+        text = doc[start:end].text
+        unbalanced = text.count('"') % 2 or text.count("“") != text.count("”")
+        if unbalanced and end < len(doc) and is_quote(doc[end]):
+            end += 1
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    def _negated(self, cue: Span) -> bool:
+        k = skip_left(self.doc, cue.start - 1, self._sent(cue.start).start)
+        return k >= 0 and self.doc[k].lower_ in W["negation"]
+
+    def _source_at(self, i: int, limit: int) -> tuple[int, int] | None:
+        """The source after a cue: the clitic ``nya`` or a noun phrase."""
+        if i < len(self.doc) and self.doc[i].lower_ == "nya":
+            return i, i + 1
+        return np_after(self.doc, i, limit)
+
+    # -- the rules -----------------------------------------------------------------------------
+    def find(self) -> list[_Found]:
+        found = self._quote_claims()
+        taken = [f.content for f in found]
+        for cue in sorted(self.cues, key=lambda c: not self._postposed(c)):
+            if self.in_quote[cue.start] or cue.start in self.used or cue.end - 1 in self.used:
+                continue
+            claim = self._cue_claim(cue)
+            if claim is None:
+                continue
+            if any(s < claim.content[1] and claim.content[0] < e for s, e in taken):
+                continue
+            found.append(claim)
+            taken.append(claim.content)
+        found.sort(key=lambda f: f.content[0])
+        found = self._continuations(found)
+        self._inherit(found)
+        return self._relays(found)
+
+    def _postposed(self, cue: Span) -> bool:
+        """``C, X melaporkan.`` / ``C, kata X.``: a cue after a comma whose sentence ends with its source."""
+        doc = self.doc
+        sent = self._sent(cue.start)
+        if cue._.cue.voice == "base" or cue._.cue.voice == "phrase":
+            source = self._source_at(cue.end, sent.end)
+            return (
+                source is not None
+                and cue.start > sent.start
+                and doc[cue.start - 1].text in ",—–-"
+                and self._clause_chars(source[1], sent.end) is None
+            )
+        if cue._.cue.voice != "active":
+            return False
+        np = np_before(doc, cue.start, sent.start)
+        return (
+            np is not None
+            and np[0] > sent.start + 2
+            and doc[np[0] - 1].text == ","
+            and self._complement_start(cue, sent.end) is None
+        )
+
+    def _inherit(self, found: list[_Found]) -> None:
+        """An elided subject ("Dan menambahkan bahwa ...") takes the source of the claim before it."""
+        for n, claim in enumerate(found):
+            if claim.rule == "elided_subject" and n and found[n - 1].source is not None:
+                claim.source = found[n - 1].source
+
+    def _quote_claims(self) -> list[_Found]:
+        found: list[_Found] = []
+        previous: _Found | None = None
+        for span, marks in self.quotes:
+            if self._in_blocked(marks.open_at):
+                previous = None
+                continue
+            content = marks.content(self.text)
+            if content[1] <= content[0]:
+                continue
+            claim = self._after_quote(span, content) or self._before_quote(span, content)
+            if claim is None and previous is not None and self._split_from(previous, span):
+                claim = _Found(content, "direct", "split_quote", previous.cue, previous.source)
+            if claim is not None:
+                found.append(claim)
+            previous = claim
+        return found
+
+    def _after_quote(self, span: Span, content: tuple[int, int]) -> _Found | None:
+        """``"Q," kata X`` / ``"Q," ujarnya`` / ``"Q," X menambahkan`` / ``"Q," mengutip X``."""
+        doc = self.doc
+        i = span.end
+        limit = self._sent_limit(i)
+        if i < len(doc) and doc[i].text in ",—–-" and "\n" not in doc[i - 1].whitespace_:
+            i += 1
+        if i >= len(doc) or "\n" in doc[i - 1].whitespace_ or doc[i].is_space:
+            return None
+        cue = self._cue_starting(i, ("base", "active"))
+        if cue is not None:
+            source = self._source_at(cue.end, limit)
+            if source is None and cue._.cue.voice == "active":
+                return None
+            return self._mark(_Found(content, "direct", "quote_cue_source", cue, source), cue, source)
+        np = np_after(doc, i, limit)
+        if np is not None:
+            k = np[1]
+            while k < limit and doc[k].lower_ in W["adverb"]:
+                k += 1
+            cue = self._cue_starting(k, ("active", "base"))
+            if cue is not None:
+                return self._mark(_Found(content, "direct", "quote_source_cue", cue, np), cue, np)
+        return None
+
+    def _before_quote(self, span: Span, content: tuple[int, int]) -> _Found | None:
+        """``X mengatakan, "Q"`` / ``X: "Q"``."""
+        doc = self.doc
+        k = span.start - 1
+        if k < 0 or "\n" in doc[k].whitespace_ or doc[k].is_space:
+            return None
+        floor = self._sent(k).start
+        colon = doc[k].text == ":"
+        if doc[k].text in ",:":
+            k -= 1
+        cue = self._cue_ending(k)
+        if cue is not None and cue._.cue.voice in ("active", "base") and not self._negated(cue):
+            source = self._subject(cue, floor)
+            return self._mark(_Found(content, "direct", "source_cue_quote", cue, source), cue, source)
+        if colon and k >= floor:
+            np = np_before(doc, k + 1, floor)
+            if np is not None and is_capitalised(doc[np[0]]):
+                return self._mark(_Found(content, "direct", "source_colon_quote", None, np), None, np)
+        return None
+
+    def _split_from(self, previous: _Found, span: Span) -> bool:
+        """Whether ``span`` reopens a quote right after ``previous``'s attribution (``"A," kata X, "B"``)."""
+        if previous.cue is None or previous.rule != "quote_cue_source":
+            return False
+        end = max(previous.cue.end, previous.source[1] if previous.source else 0)
+        between = self.doc[end : span.start]
+        return len(between) <= 1 and all(t.text == "," for t in between)
+
+    def _cue_starting(self, i: int, voices: tuple[str, ...]) -> Span | None:
+        cue = self.cue_at.get(i)
+        return cue if cue is not None and (cue._.cue.voice in voices or cue._.cue.lemma == "kutip") else None
+
+    def _cue_ending(self, k: int) -> Span | None:
+        return self.cue_ending.get(k)
+
+    def _sent_limit(self, i: int) -> int:
+        return self._sent(min(i, len(self.doc) - 1)).end if len(self.doc) else 0
+
+    def _mark(self, found: _Found, cue: Span | None, source: tuple[int, int] | None) -> _Found:
+        for a, b in ((cue.start, cue.end) if cue is not None else (0, 0), source or (0, 0)):
+            self.used.update(range(a, b))
+        if source is not None:
+            found.source = minimal_mention(self.doc, *source)
+        if cue is not None:
+            self._chain(found, source[1] if source else cue.end)
+        return found
+
+    def _chain(self, found: _Found, after: int) -> None:
+        """``, mengutip (pernyataan) Y`` after the source makes Y the ``via``."""
+        doc = self.doc
+        i = after
+        if i < len(doc) and doc[i].text == ",":
+            i = self._next_word(i + 1)
+        if i < len(doc) and doc[i].lower_ == "mengutip":
+            j = i + 1
+            if j < len(doc) and doc[j].lower_ in W["relay"]:
+                j += 1
+            np = np_after(doc, j, len(doc))
+            if np is not None:
+                found.via = np
+                self.used.update(range(i, np[1]))
+
+    def _subject(self, cue: Span, floor: int) -> tuple[int, int] | None:
+        """The subject of a preposed cue: the noun phrase before it, past appositives and parentheticals.
+
+        ``None`` when the subject is elided ("Dan menambahkan", "..., seraya menambahkan").
+        """
+        doc = self.doc
+        k = skip_left(doc, cue.start - 1, floor, ("adverb",) if cue._.cue.voice != "passive" else ())
+        if k < floor or doc[k].lower_ in W["elision"]:
+            return None
+        end = k + 1
+        for chunk_start, chunk_end in self._chunks(floor, end):
+            chunk = doc[chunk_start:chunk_end]
+            if not len(chunk) or self._is_adjunct(chunk):
+                continue
+            if any(is_verb_like(t) for t in chunk) and chunk_end != end:
+                return first_np(doc, floor, chunk_end)
+            np = np_before(doc, chunk_end, chunk_start)
+            if np is None:
+                return None
+            name = self._name_before(np, floor)
+            return name or np
+        return None
+
+    def _chunks(self, floor: int, end: int) -> list[tuple[int, int]]:
+        """Comma-separated pieces of ``doc[floor:end]``, right to left."""
+        commas = [i for i in range(floor, end) if self.doc[i].text == ","]
+        edges = [floor - 1, *commas, end]
+        return [(edges[n] + 1, edges[n + 1]) for n in range(len(edges) - 2, -1, -1)]
+
+    def _is_adjunct(self, chunk: Span) -> bool:
+        """A parenthetical between subject and cue: a PP, a date, a connective ("dalam keterangannya", "Selasa (2/6)")."""
+        head = chunk[0]
+        return (
+            head.lower_ in W["np_stop"]
+            or head.lower_ in W["time"]
+            or all(t.lower_ in W["connective"] | W["adverb"] for t in chunk)
+            or len(chunk) <= 4
+            and any(t.like_num or "/" in t.text for t in chunk)
+        )
+
+    def _name_before(self, np: tuple[int, int], floor: int) -> tuple[int, int] | None:
+        """``Adnan Abu Hasna, Penasihat Media UNRWA mengatakan``: the name before an appositive."""
+        doc = self.doc
+        comma = np[0] - 1
+        if comma <= floor or doc[comma].text != ",":
+            return None
+        name = np_before(doc, comma, floor)
+        if name is None or name[0] != self._next_word(floor):
+            return None
+        tokens = doc[name[0] : name[1]]
+        if all(is_capitalised(t) and "." not in t.text or t.text in "()" for t in tokens) and not any(
+            t.lower_ in W["connective"] | W["adverb"] | W["time"] for t in tokens
+        ):
+            return name
+        return None
+
+    def _cue_claim(self, cue: Span) -> _Found | None:
+        entry = cue._.cue
+        if self._negated(cue) or self._in_blocked(cue.start_char):
+            return None
+        if entry.voice == "phrase":
+            return self._according(cue)
+        if entry.voice == "passive":
+            return self._passive(cue)
+        if entry.voice == "noun":
+            return self._noun_cue(cue)
+        if entry.lemma == "kutip":
+            return None
+        sent = self._sent(cue.start)
+        before = skip_left(self.doc, cue.start - 1, sent.start)
+        if entry.voice == "base" and (before < sent.start or self.doc[before].text in ",—–-"):
+            return self._postposed_base(cue)
+        if entry.voice == "base" and not (is_capitalised(self.doc[before]) or self.doc[before].lower_ in PRONOUNS):
+            return None
+        return self._preposed(cue)
+
+    def _preposed(self, cue: Span) -> _Found | None:
+        """``X mengatakan (bahwa) C``, ``Ia menambahkan, C``, ``C, X melaporkan``, ``Dan menambahkan C``."""
+        doc = self.doc
+        sent = self._sent(cue.start)
+        source = self._subject(cue, sent.start)
+        rule = "source_cue_clause"
+        if source is None:
+            rule = "elided_subject"
+        elif cue._.cue.lemma == "tunjuk" and not any(t.lower_ in W["data"] for t in doc[source[0] : source[1]]):
+            return None
+        start = self._complement_start(cue, sent.end)
+        content = self._clause_chars(start, self._clause_end(start, sent.end)) if start is not None else None
+        if content is None:
+            if source is not None and source[0] > sent.start and doc[source[0] - 1].text == ",":
+                content = self._clause_chars(self._clause_start(sent.start, source[0] - 1), source[0] - 1)
+                rule = "clause_cue_source"
+            if content is None:
+                return None
+        if source is not None and source[0] <= doc[start].i < source[1] if start is not None else False:
+            return None
+        found = _Found(content, self._kind(content), rule, cue, source)
+        return self._mark(found, cue, source) if source else found
+
+    def _complement_start(self, cue: Span, end: int) -> int | None:
+        """Where the reported clause after a cue begins: past ``,``/``:``, a PP and ``bahwa``."""
+        doc = self.doc
+        i = cue.end
+        if i < end and doc[i].lower_ == "nya" and cue._.cue.lemma != "sebut":
+            i += 1
+        for j in range(i, min(end, i + 25)):
+            if doc[j].lower_ == "bahwa":
+                if (
+                    j == i
+                    or any(t.text == "," or t.lower_ == "kepada" for t in doc[i:j])
+                    or doc[i].lower_ in W["np_stop"]
+                    or doc[j - 2].lower_ == "dengan"
+                    and j - 1 in self.cue_ending
+                ):
+                    return j + 1
+                break
+            if j > i and j in self.cue_at and doc[j - 1].lower_ == "dengan":
+                continue
+            if j in self.used or (j > i and j in self.cue_at):
+                break
+        while i < end and doc[i].text in ",:":
+            i += 1
+        if i < end and doc[i].lower_ in W["np_stop"] and doc[i].lower_ not in W["complementizer"]:
+            comma = next((j for j in range(i, min(end, i + 12)) if doc[j].text == ","), None)
+            if comma is None or doc[i].lower_ == "dengan":
+                return None
+            i = comma + 1
+        if i < end and doc[i].lower_ in ("jika", "kalau"):
+            i += 1
+        if i >= end or doc[i].lower_ in W["directive"] or is_quote(doc[i]) and self._quote_covers(i, end):
+            return None
+        return i
+
+    def _quote_covers(self, i: int, end: int) -> bool:
+        """Whether the quote opening at ``i`` runs to the end of the clause (then it is a direct claim)."""
+        return any(span.start == i and span.end >= end - 1 for span, _ in self.quotes)
+
+    def _clause_start(self, floor: int, end: int) -> int:
+        """Start of the clause that ends at ``end``: past a closed quote, a short fronted connective
+        ("Sementara itu,") or a fronted subordinate clause ("Meski ..., X dilaporkan P")."""
+        doc = self.doc
+        start = floor
+        for span, _ in self.quotes:
+            if floor <= span.start and span.end <= end:
+                start = max(start, span.end)
+        if start > floor:
+            return start
+        comma = next((j for j in range(floor, min(end, floor + 4)) if doc[j].text == ","), None)
+        if comma is not None and all(t.lower_ in W["connective"] | W["adverb"] or t.is_title for t in doc[floor:comma]):
+            return comma + 1
+        if doc[floor].lower_ in W["subordinator"]:
+            comma = next((j for j in range(floor, end) if doc[j].text == ","), None)
+            if comma is not None:
+                return comma + 1
+        return start
+
+    def _clause_end(self, start: int, end: int) -> int:
+        """End of the reported clause from ``start``: before ``, (meskipun) Y membantah`` when another
+        speaker's clause follows in the same sentence."""
+        doc = self.doc
+        for j in range(start + 1, end):
+            cue = self.cue_at.get(j)
+            if cue is None or cue._.cue.voice != "active":
+                continue
+            np = np_before(doc, j, start)
+            if np is None:
+                continue
+            k = np[0] - 1
+            while k > start and doc[k].lower_ in W["clause_link"]:
+                k -= 1
+            if doc[k].text == ",":
+                return k
+        return end
+
+    def _postposed_base(self, cue: Span) -> _Found | None:
+        """``C, kata X.`` (content before) or ``Jangan sampai, kata dia, C`` (content after)."""
+        doc = self.doc
+        sent = self._sent(cue.start)
+        source = self._source_at(cue.end, sent.end)
+        if source is None:
+            return None
+        after = source[1]
+        if after < sent.end and doc[after].text == "," and self._clause_chars(after + 1, sent.end):
+            content = self._clause_chars(after + 1, sent.end)
+            return self._mark(_Found(content, self._kind(content), "parenthetical_cue", cue, source), cue, source)
+        before = skip_left(doc, cue.start - 1, sent.start)
+        content = self._clause_chars(self._clause_start(sent.start, before), before)
+        if content is None:
+            return None
+        return self._mark(_Found(content, self._kind(content), "clause_cue_source", cue, source), cue, source)
+
+    def _according(self, cue: Span) -> _Found | None:
+        """``Menurut X, C`` / ``C, menurut X`` / ``X menurut dia, C`` / ``C, seperti dilaporkan X``."""
+        doc = self.doc
+        sent = self._sent(cue.start)
+        if cue._.cue.lemma == "bagi" and cue.start != self._next_word(sent.start):
+            return None
+        source = self._source_at(cue.end, sent.end)
+        if source is None:
+            return None
+        after = source[1]
+        if after < sent.end and doc[after].text == ",":
+            name = np_after(doc, after + 1, sent.end)
+            if (
+                name
+                and name[1] < sent.end
+                and doc[name[1]].text == ","
+                and all(is_capitalised(t) for t in doc[name[0] : name[1]])
+            ):
+                source, after = name, name[1]
+        content = self._clause_chars(after, sent.end)
+        if content is None or (
+            cue.start > sent.start and doc[cue.start - 1].text in ",—–-" and not self._clause_chars(after, sent.end)
+        ):
+            before = skip_left(doc, cue.start - 1, sent.start)
+            content = self._clause_chars(self._clause_start(sent.start, before), before)
+        if content is None:
+            return None
+        return self._mark(_Found(content, self._kind(content), "according", cue, source), cue, source)
+
+    def _passive(self, cue: Span) -> _Found | None:
+        """``X dilaporkan P`` (source null) / ``X dikatakan Y P`` (agent Y) / ``dinyatakan bahwa C``."""
+        doc = self.doc
+        sent = self._sent(cue.start)
+        prev = cue.start - 1
+        if prev >= sent.start and doc[prev].lower_ in ("yang", "biasa", "kerap", "sering", "dapat", "bisa"):
+            return None
+        nxt = cue.end
+        if nxt in self.cue_at and self.cue_at[nxt]._.cue.voice == "active":
+            return None
+        start = self._clause_start(sent.start, cue.start)
+        if nxt < sent.end and doc[nxt].lower_ == "bahwa":
+            content = self._clause_chars(nxt + 1, self._clause_end(nxt + 1, sent.end))
+            source = None
+        else:
+            if start >= cue.start or doc[self._next_word(start)].lower_ in W["restated"]:
+                return None
+            content = self._clause_chars(start, self._clause_end(cue.end, sent.end))
+            agent = np_after(doc, nxt + 1 if nxt < sent.end and doc[nxt].lower_ == "oleh" else nxt, sent.end)
+            source = agent if agent and is_capitalised(doc[agent[0]]) and agent[1] < sent.end - 2 else None
+        if content is None:
+            return None
+        found = _Found(content, self._kind(content), "passive", cue, None)
+        return self._mark(found, cue, source) if source else found
+
+    def _noun_cue(self, cue: Span) -> _Found | None:
+        """``pernyataan X kepada Y bahwa C``: a reporting noun with a bahwa-clause."""
+        doc = self.doc
+        sent = self._sent(cue.start)
+        that = next((j for j in range(cue.end, min(sent.end, cue.end + 15)) if doc[j].lower_ == "bahwa"), None)
+        if that is None:
+            return None
+        source = self._source_at(cue.end, that)
+        if source is None:
+            source = first_np(doc, self._clause_start(sent.start, cue.start), cue.start)
+        content = self._clause_chars(that + 1, sent.end)
+        if content is None:
+            return None
+        found = _Found(content, self._kind(content), "noun_cue", cue, source)
+        return self._mark(found, cue, source) if source else found
+
+    def _kind(self, content: tuple[int, int]) -> str:
+        text = self.text[content[0] : content[1]]
+        return "mixed" if any(mark in text for mark in '"“”') else "indirect"
+
+    # -- after the rules -----------------------------------------------------------------------
+    def _continuations(self, found: list[_Found]) -> list[_Found]:
+        """Quoted paragraphs with no cue of their own continue a speaker.
+
+        A paragraph left open (the next paragraph reopens the quote) belongs to the quote it runs
+        into; any other uncued quoted paragraph takes the speaker of the claim before it.
+        """
+        by_start = {f.content[0]: f for f in found}
+        out = list(found)
+        for n in range(len(self.quotes) - 1, -1, -1):
+            span, marks = self.quotes[n]
+            content = marks.content(self.text)
+            if content[0] in by_start or not self._continues(marks, content):
+                continue
+            following = self.quotes[n + 1][1].content(self.text)[0] if n + 1 < len(self.quotes) else None
+            if span.label_ == "open" and following in by_start and by_start[following].source is not None:
+                speaker = by_start[following]
+            else:
+                before = [f for f in out if f.content[1] <= content[0] and f.source is not None]
+                if not before:
+                    continue
+                speaker = max(before, key=lambda f: f.content[1])
+            claim = _Found(content, "direct", "continuation", None, speaker.source)
+            by_start[content[0]] = claim
+            out.append(claim)
+        return sorted(out, key=lambda f: f.content[0])
+
+    def _continues(self, marks: QuoteMarks, content: tuple[int, int]) -> bool:
+        """A quote that opens its paragraph (or follows a full stop), is long enough and is not boilerplate."""
+        if self._in_blocked(marks.open_at) or len(self.text[content[0] : content[1]].split()) < _MIN_QUOTE_WORDS:
+            return False
+        line_start = self.text.rfind("\n", 0, marks.open_at) + 1
+        before = self.text[line_start : marks.open_at].rstrip()
+        return not before or before.endswith((".", "!", "?"))
+
+    def _relays(self, found: list[_Found]) -> list[_Found]:
+        """A claim whose content opens with ``Y menyebut, C`` relays Y: content C, ``via`` Y."""
+        doc = self.doc
+        for claim in found:
+            if claim.kind == "direct" or claim.via is not None:
+                continue
+            for cue in self.cues:
+                if not (claim.content[0] < cue.start_char < claim.content[1]) or cue._.cue.voice != "active":
+                    continue
+                first = self._token_at(claim.content[0])
+                if first is None or cue.start - first > 8 or cue.start <= first:
+                    break
+                subject = np_before(doc, cue.start, first)
+                if (
+                    subject is None
+                    or subject[0] != first
+                    or any(t.lower_ in W["np_stop"] for t in doc[first : cue.start])
+                ):
+                    break
+                start = self._complement_start(cue, self._sent(cue.start).end)
+                inner = self._clause_chars(start, self._sent(cue.start).end) if start is not None else None
+                if inner is not None and inner[1] <= claim.content[1] + 1:
+                    claim.via = subject
+                    claim.content = (inner[0], min(inner[1], claim.content[1]))
+                break
+        return found
+
+    def to_claim(self, found: _Found) -> Claim:
+        doc = self.doc
+        cue, source, via = found.cue, found.source, found.via
+        claim = Claim(
+            content_start=found.content[0],
+            content_end=found.content[1],
+            kind=found.kind,
+            rule=found.rule,
+            confidence=CONFIDENCE[found.rule],
+        )
+        if cue is not None:
+            claim.cue_start, claim.cue_end = cue.start_char, cue.end_char
+            claim.cue_lemma, claim.stance = cue._.cue.lemma, cue._.cue.stance
+        if source is not None:
+            span = doc[source[0] : source[1]]
+            claim.source_start, claim.source_end = span.start_char, span.end_char
+        if via is not None:
+            span = doc[via[0] : via[1]]
+            claim.via, claim.via_start, claim.via_end = span.text, span.start_char, span.end_char
+        return claim

@@ -1,0 +1,77 @@
+"""``claimx_facts``: the entities, quantities and dates inside each claim's content.
+
+Adds to every claim's ``extra`` three lists of ``{"start", "end", "text"}`` (plus ``label``
+for entities): ``entities`` (from ``doc.ents``), ``quantities`` ("14.000 personel",
+"Rp 50 triliun", "40 persen") and ``dates`` ("Senin (28/4)", "18 Juni 2025", "tahun lalu").
+"""
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
+_MONTHS = (
+    r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Sep|Okt|Nov|Des)"
+)
+DATE = re.compile(
+    rf"\b{_DAYS}\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)"
+    rf"|\b(?:{_DAYS},?\s+)?\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?\b"
+    rf"|\b{_MONTHS}\s+\d{{4}}\b"
+    r"|\b(?:tahun|pada)\s+\d{4}\b"
+    rf"|\b{_DAYS}\b"
+    r"|\b(?:hari ini|kemarin|besok|pekan (?:ini|lalu|depan)|bulan (?:ini|lalu|depan)|tahun (?:ini|lalu|depan))\b"
+)
+_UNITS = (
+    r"persen|%|personel|orang|jiwa|unit|ton|kg|km|meter|hektare|ha|kasus|siswa|sekolah|rumah|kali|tahun|bulan|hari|jam"
+    r"|triliun|miliar|juta|ribu|ratus|basis poin|dolar|rupiah"
+)
+QUANTITY = re.compile(
+    r"(?:\b(?:Rp|USD|US\$|\$|€|£)\s?)?\d+(?:[.,]\d+)*(?:\s?(?:triliun|miliar|juta|ribu))?"
+    rf"(?:\s?(?:{_UNITS})\b|%)?"
+    r"|\b(?:Rp|USD|US\$)\s?\d+(?:[.,]\d+)*"
+)
+
+
+def _items(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[dict]:
+    return [{"start": m.start(), "end": m.end(), "text": m.group()} for m in pattern.finditer(text, start, end)]
+
+
+def claim_facts(doc: Doc, text: str, start: int, end: int) -> dict[str, list[dict]]:
+    """Entities, quantities and dates within ``text[start:end]`` (``text`` is ``doc.text``).
+
+    >>> from claimx.pipeline import blank
+    >>> doc = blank()("Korea mengirim 14.000 personel pada Senin (28/4).")
+    >>> facts = claim_facts(doc, doc.text, 0, 48)
+    >>> [q["text"] for q in facts["quantities"]], [d["text"] for d in facts["dates"]]
+    (['14.000 personel'], ['Senin (28/4)'])
+    """
+    dates = _items(DATE, text, start, end)
+    in_date = [(d["start"], d["end"]) for d in dates]
+    quantities = [
+        q
+        for q in _items(QUANTITY, text, start, end)
+        if not any(s <= q["start"] < e for s, e in in_date) and any(c.isdigit() for c in q["text"])
+    ]
+    entities = [
+        {"start": e.start_char, "end": e.end_char, "text": e.text, "label": e.label_}
+        for e in doc.ents
+        if start <= e.start_char and e.end_char <= end
+    ]
+    return {"entities": entities, "quantities": quantities, "dates": dates}
+
+
+@Language.factory("claimx_facts")
+def make_facts(nlp: Language, name: str) -> "FactFinder":
+    return FactFinder()
+
+
+class FactFinder:
+    """Stateless pipeline component; see the module docstring."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for claim in doc._.claims or []:
+            claim.extra.update(claim_facts(doc, text, claim.content_start, claim.content_end))
+        return doc

@@ -1,0 +1,146 @@
+"""Token-level helpers for the grammar of reporting: noun phrases around cues, clause edges.
+
+These read the closed word classes of ``lang/data/reporting_words.tsv`` and the titles of
+``lang/data/titles.txt``; they hold no state and do no matching of their own.
+"""
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lang.reporting import cue_lexicon, pronouns, word_classes
+from ..lang.titles import title_length
+
+W = word_classes()
+PRONOUNS = pronouns()
+_VERB_PREFIXES = (("me", 6), ("di", 7), ("ber", 7), ("ter", 7))
+_MAX_NP = 16
+_TEMPORAL = frozenset({"pada", "dalam", "saat", "ketika", "usai", "seusai", "setelah", "sebelum", "kepada", "melalui"})
+_QUOTE_CHARS = frozenset('"“”„')
+
+
+def is_quote(token: Token) -> bool:
+    """Whether the token is a double quote mark."""
+    return token.text in _QUOTE_CHARS
+
+
+def is_capitalised(token: Token) -> bool:
+    """A capitalised word (a name part, an acronym, a number-led name such as "Gadgets 360")."""
+    return token.text[:1].isupper()
+
+
+def is_verb_like(token: Token) -> bool:
+    """A lowercase word shaped like a meN-/di-/ber-/ter- verb, or any cue form."""
+    lower = token.text
+    if not lower[:1].islower() or lower in W["not_verb"]:
+        return False
+    if lower in cue_lexicon() and cue_lexicon()[lower].voice in ("active", "passive"):
+        return True
+    return any(lower.startswith(prefix) and len(lower) >= size for prefix, size in _VERB_PREFIXES)
+
+
+def skip_left(doc: Doc, i: int, floor: int, classes: tuple[str, ...] = ("adverb",)) -> int:
+    """The index left of ``i`` after skipping words of ``classes`` (returns < floor when none left)."""
+    words = frozenset().union(*(W[c] for c in classes))
+    while i >= floor and doc[i].lower_ in words:
+        i -= 1
+    return i
+
+
+def np_after(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
+    """The source noun phrase that starts at ``start`` (``kata Direktur Utama X kepada ...``).
+
+    It ends before punctuation, a preposition or complementiser, a verb or a line break, and
+    after a demonstrative (``sumber tersebut``).
+    """
+    end = start
+    while end < min(limit, start + _MAX_NP):
+        token = doc[end]
+        if token.is_space or token.is_punct and token.text not in "()'’-" or token.is_quote:
+            break
+        if token.lower_ in W["np_stop"] or is_verb_like(token) or token.lower_ in W["adverb"] and end > start:
+            break
+        if token.text in ")(" and end == start:
+            break
+        end += 1
+        if token.lower_ in W["demonstrative"]:
+            break
+        if "\n" in token.whitespace_:
+            break
+    return (start, end) if end > start and not doc[start].is_punct else None
+
+
+def np_before(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
+    """The subject noun phrase that ends just before token ``end`` (exclusive), not before ``floor``.
+
+    It stops at a comma, a quote mark, a line break or a verb; leading connectives are dropped
+    and a temporal phrase after a name is cut off ("Elon Musk pada Juli 2023").
+    """
+    start = end
+    while start > floor and end - start < _MAX_NP + 2:
+        token = doc[start - 1]
+        if token.is_space or token.text in ",;:!?" or is_quote(token) or "\n" in token.whitespace_:
+            break
+        if token.text[-1] in "-—–" and (token.is_punct or len(token) > 1):
+            break
+        if token.text == "." and start - 1 > floor and not doc[start - 2].is_upper:
+            break
+        if token.lower_ in W["complementizer"]:
+            break
+        if is_verb_like(token):
+            relative = next(
+                (k for k in range(start - 2, max(floor, start - 4) - 1, -1) if doc[k].lower_ == "yang"), None
+            )
+            if relative is None or relative == floor:
+                break
+            start = relative
+            continue
+        start -= 1
+    while start < end and (doc[start].lower_ in W["connective"] or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end - 1].lower_ == "yang":
+        end -= 1
+    for k in range(start + 1, end):
+        if doc[k].lower_ in _TEMPORAL and any(is_capitalised(t) for t in doc[start:k]):
+            end = k
+            break
+    if start >= end or all(t.is_punct for t in doc[start:end]):
+        return None
+    return start, end
+
+
+def is_pronoun(span: Span) -> bool:
+    """Whether a source mention is a pronoun or the clitic ``nya``."""
+    return span.text.lower() in PRONOUNS
+
+
+def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Shrink a name-led noun phrase to its name: titles off, or the entity that closes it.
+
+    A descriptive phrase that starts with a common noun ("keterangan dari pihak Ukraina") stays whole.
+    """
+    span = doc[start:end]
+    if not is_capitalised(span[0]) or is_pronoun(span) or any(t.lower_ in ("dan", "&") for t in span):
+        return start, end
+    ents = [e for e in doc.ents if e.start >= start and e.end <= end]
+    people = [e for e in ents if e.label_ == "PER"]
+    if people:
+        return people[-1].start, people[-1].end
+    last = max([e.end for e in ents] + [t.i + 1 for t in span if t.text == ")"], default=start)
+    if start < last < end and all(is_capitalised(t) for t in doc[last:end]):
+        start = last
+    elif ents and ents[-1].end == end and ents[-1].label_ == "ORG":
+        return ents[-1].start, ents[-1].end
+    start += title_length(doc[start:end])
+    lower = [t.i for t in doc[start:end] if t.text[:1].islower()]
+    if lower and lower[-1] + 1 < end:
+        start = lower[-1] + 1
+    return start, end
+
+
+def first_np(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The leading noun phrase (the subject) of the clause ``doc[start:end]``."""
+    while start < end and (doc[start].lower_ in W["connective"] or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    stop = start
+    while stop < end and not (doc[stop].is_punct or is_verb_like(doc[stop]) or doc[stop].lower_ in W["adverb"]):
+        stop += 1
+    return (start, stop) if stop > start else None

@@ -1,0 +1,164 @@
+"""``claimx_quotes``: pairs double quote marks into ``doc.spans["quotes"]``.
+
+Each span runs from the opening mark to the closing mark inclusive. Straight and curly
+marks are paired by their context (a mark after a space opens, before a space closes, a
+mark glued on both sides flips the current state). A quote left open at the end of a
+paragraph that the next paragraph reopens is a continuation paragraph: it ends at its
+paragraph's end and is labelled ``open``. Other unclosed quotes may run on into later
+paragraphs (multi-paragraph quotes) but never further than ``max_chars``; a stray mark in
+mid-paragraph is dropped, so an unbalanced mark never swallows the article.
+"""
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+OPENERS = "“„"
+CLOSERS = "”"
+STRAIGHT = '"'
+_MARK = re.compile(r'["“”„]')
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_OPEN_CONTEXT = " \t\n([{—–-:"
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """A paired quote: the opening mark's offset and the closing mark's (or the paragraph end)."""
+
+    open_at: int
+    close_at: int
+    closed: bool
+
+    def content(self, text: str) -> tuple[int, int]:
+        """Character offsets of the quoted text: no marks, no outer spaces, no comma before the close.
+
+        >>> QuoteMarks(0, 5, True).content('"Ya, ",')
+        (1, 3)
+        """
+        start, end = self.open_at + 1, self.close_at
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
+        return start, end
+
+
+def _role(text: str, i: int, is_open: bool) -> str:
+    """``open`` or ``close`` for the mark at ``i`` given whether a quote is open."""
+    mark = text[i]
+    if mark in OPENERS:
+        return "open"
+    if mark in CLOSERS:
+        return "close"
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before in _OPEN_CONTEXT and not after.isspace()
+    closes = after.isspace() or after in ".,;:!?)]}—–-" or not after.isalnum() and before not in _OPEN_CONTEXT
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "close" if is_open else "open"
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    """Offsets where paragraphs (lines) end, in order, with ``len(text)`` last."""
+    return [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+
+
+def pair_quotes(text: str, max_chars: int = 2500) -> list[QuoteMarks]:
+    """Pair the double quote marks of ``text``.
+
+    >>> [(q.open_at, q.close_at, q.closed) for q in pair_quotes('"A," kata B, "C."')]
+    [(0, 3, True), (13, 16, True)]
+    >>> [(q.open_at, q.close_at, q.closed) for q in pair_quotes('"A.\\n"B," kata C.')]
+    [(0, 3, False), (4, 7, True)]
+    >>> pair_quotes('Kata "stray di sini.\\nLain.')
+    []
+    """
+    ends = _paragraph_ends(text)
+    quotes: list[QuoteMarks] = []
+    open_at: int | None = None
+    p = 0  # index into ends of the paragraph holding the current position
+
+    def para_end(pos: int) -> int:
+        nonlocal p
+        while ends[p] < pos:
+            p += 1
+        return ends[p]
+
+    def para_start(pos: int) -> int:
+        return text.rfind("\n", 0, pos) + 1
+
+    def starts_paragraph(pos: int) -> bool:
+        return not text[para_start(pos) : pos].strip()
+
+    def close_unfinished(at: int) -> None:
+        """End the open quote before ``at``: at its paragraph end if it began the paragraph, else drop it."""
+        if open_at is not None and starts_paragraph(open_at):
+            end = min(para_end(open_at), at)
+            if end - open_at <= max_chars and text[open_at + 1 : end].strip():
+                quotes.append(QuoteMarks(open_at, end, False))
+
+    for match in _MARK.finditer(text):
+        i = match.start()
+        role = _role(text, i, open_at is not None)
+        if open_at is None:
+            if role == "open":
+                open_at = i
+            continue
+        crossed = "\n" in text[open_at:i]
+        fits = i - open_at <= max_chars and (not crossed or starts_paragraph(open_at))
+        if role == "close" and fits and (not crossed or not _reopens_between(text, open_at, i)):
+            quotes.append(QuoteMarks(open_at, i, True))
+            open_at = None
+            continue
+        close_unfinished(i)
+        open_at = i if role == "open" else None
+    if open_at is not None:
+        close_unfinished(len(text))
+    return quotes
+
+
+def _reopens_between(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph between ``start`` and ``end`` begins with an opening mark (a continuation)."""
+    return bool(re.search(r'\n\s*["“„]', text[start:end]))
+
+
+@Language.factory("claimx_quotes", default_config={"max_chars": 2500})
+def make_quotes(nlp: Language, name: str, max_chars: int) -> "QuoteFinder":
+    return QuoteFinder(max_chars)
+
+
+class QuoteFinder:
+    """Sets ``doc.spans["quotes"]``: labels ``closed`` and ``open`` (continuation paragraph)."""
+
+    def __init__(self, max_chars: int = 2500) -> None:
+        self.max_chars = max_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for quote in pair_quotes(doc.text, self.max_chars):
+            end = quote.close_at + 1 if quote.closed else quote.close_at
+            span = doc.char_span(
+                quote.open_at, end, label="closed" if quote.closed else "open", alignment_mode="expand"
+            )
+            if span is not None:
+                spans.append(span)
+        doc.spans["quotes"] = spans
+        return doc
+
+
+def quote_marks(span: Span, text: str) -> QuoteMarks:
+    """Recover the marks of a span of ``doc.spans["quotes"]`` (the span may be wider when marks are glued);
+    ``text`` is ``doc.text``."""
+    open_at = next(i for i in range(span.start_char, span.end_char) if text[i] in OPENERS + CLOSERS + STRAIGHT)
+    if span.label_ == "open":
+        end = span.end_char
+        while end > open_at + 1 and text[end - 1].isspace():
+            end -= 1
+        return QuoteMarks(open_at, end, False)
+    close_at = next(i for i in range(span.end_char - 1, open_at, -1) if text[i] in OPENERS + CLOSERS + STRAIGHT)
+    return QuoteMarks(open_at, close_at, True)

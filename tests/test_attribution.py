@@ -1,0 +1,208 @@
+"""Attribution rules: every pattern, with short sentences written for these tests."""
+
+import json
+
+import pytest
+
+from claims_helpers import claims_of, summary
+from conftest import shared_file
+
+
+def only(nlp, text: str) -> dict:
+    (claim,) = claims_of(nlp, text)
+    return claim
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        (
+            '"Harga beras akan turun," kata Menteri Perdagangan Budi Santoso.',
+            ("Harga beras akan turun", "Budi Santoso", "Budi Santoso", "kata", "direct"),
+            "quote_cue_source",
+        ),
+        (
+            'Budi Santoso mengatakan, "Kami sudah menyiapkan stok."',
+            ("Kami sudah menyiapkan stok.", "Budi Santoso", "Budi Santoso", "mengatakan", "direct"),
+            "source_cue_quote",
+        ),
+        (
+            'Ketua panitia Rina Wati: "Acara dimulai pukul delapan."',
+            ("Acara dimulai pukul delapan.", "Rina Wati", "Rina Wati", None, "direct"),
+            "source_colon_quote",
+        ),
+        (
+            "Budi Santoso mengatakan bahwa stok beras aman hingga akhir tahun.",
+            ("stok beras aman hingga akhir tahun", "Budi Santoso", "Budi Santoso", "mengatakan", "indirect"),
+            "source_cue_clause",
+        ),
+        (
+            "Budi Santoso mengatakan stok beras aman.",
+            ("stok beras aman", "Budi Santoso", "Budi Santoso", "mengatakan", "indirect"),
+            "source_cue_clause",
+        ),
+        (
+            "Menurut Budi Santoso, stok beras aman.",
+            ("stok beras aman", "Budi Santoso", "Budi Santoso", "Menurut", "indirect"),
+            "according",
+        ),
+        (
+            "Stok beras aman hingga Lebaran, menurut Budi Santoso.",
+            ("Stok beras aman hingga Lebaran", "Budi Santoso", "Budi Santoso", "menurut", "indirect"),
+            "according",
+        ),
+        (
+            "Bantuan sudah disalurkan ke semua desa, Kompas melaporkan.",
+            ("Bantuan sudah disalurkan ke semua desa", "Kompas", "Kompas", "melaporkan", "indirect"),
+            "clause_cue_source",
+        ),
+        (
+            "Kerugian mencapai Rp 5 miliar, kata Rudi.",
+            ("Kerugian mencapai Rp 5 miliar", "Rudi", "Rudi", "kata", "indirect"),
+            "clause_cue_source",
+        ),
+        (
+            "Pasokan beras dilaporkan menipis di sejumlah daerah.",
+            ("Pasokan beras dilaporkan menipis di sejumlah daerah", None, None, "dilaporkan", "indirect"),
+            "passive",
+        ),
+        (
+            "Hasil survei menunjukkan 70 persen warga puas.",
+            ("70 persen warga puas", "Hasil survei", "Hasil survei", "menunjukkan", "indirect"),
+            "source_cue_clause",
+        ),
+        (
+            'Sari Dewi menyebut program itu "sudah berjalan baik."',
+            ('program itu "sudah berjalan baik."', "Sari Dewi", "Sari Dewi", "menyebut", "mixed"),
+            "source_cue_clause",
+        ),
+    ],
+)
+def test_patterns(nlp, text, expected, rule):
+    claim = only(nlp, text)
+    assert summary(claim) == expected
+    assert claim["rule"] == rule and 0 < claim["confidence"] <= 1
+
+
+def test_clitic_source_is_three_characters(nlp):
+    claim = claims_of(nlp, 'Rudi Hartono hadir. "Stok aman," ujarnya.')[0]
+    assert summary(claim) == ("Stok aman", "nya", "Rudi Hartono", "ujar", "direct")
+    assert claim["source_end"] - claim["source_start"] == 3
+
+
+def test_denial_with_manner_clause(nlp):
+    claim = only(nlp, "Kementerian Pertanian membantah adanya kelangkaan dengan menyatakan bahwa stok nasional cukup.")
+    assert summary(claim) == (
+        "stok nasional cukup",
+        "Kementerian Pertanian",
+        "Kementerian Pertanian",
+        "membantah",
+        "indirect",
+    )
+    assert claim["stance"] == "deny"
+
+
+def test_mid_sentence_cue(nlp):
+    claims = claims_of(nlp, "Budi Santoso hadir. Jangan sampai, kata dia, harga naik lagi.")
+    assert [summary(c) for c in claims] == [("harga naik lagi", "dia", "Budi Santoso", "kata", "indirect")]
+    assert claims[0]["rule"] == "parenthetical_cue"
+
+
+def test_two_speakers_in_one_sentence(nlp):
+    text = "BMKG memperingatkan bahwa cuaca ekstrem berlangsung sepekan, sementara Basarnas menegaskan tim sudah siaga."
+    assert [(c["content"], c["source"]) for c in claims_of(nlp, text)] == [
+        ("cuaca ekstrem berlangsung sepekan", "BMKG"),
+        ("tim sudah siaga", "Basarnas"),
+    ]
+
+
+def test_split_quote_gives_two_claims(nlp):
+    claims = claims_of(nlp, '"Ini yang pertama," kata Andi Wijaya, "dan bukan yang terakhir."')
+    assert [(c["content"], c["source"], c["cue"], c["rule"]) for c in claims] == [
+        ("Ini yang pertama", "Andi Wijaya", "kata", "quote_cue_source"),
+        ("dan bukan yang terakhir.", "Andi Wijaya", "kata", "split_quote"),
+    ]
+
+
+def test_continuation_paragraph_inherits_the_speaker(nlp):
+    text = 'Rudi Hartono hadir. "Ini pertama kali," ujar dia.\n"Kami akan berjaga di lokasi sampai situasi normal."'
+    claims = claims_of(nlp, text)
+    assert summary(claims[1]) == (
+        "Kami akan berjaga di lokasi sampai situasi normal.",
+        "dia",
+        "Rudi Hartono",
+        None,
+        "direct",
+    )
+    assert claims[1]["rule"] == "continuation"
+
+
+def test_open_paragraph_takes_the_speaker_of_the_quote_it_runs_into(nlp):
+    text = 'Andi Wijaya bicara.\n"Kami akan terus bekerja keras.\n\n"Semua program berjalan," ujarnya.'
+    first, second = claims_of(nlp, text)
+    assert (first["content"], first["cue"], first["source_resolved"]) == (
+        "Kami akan terus bekerja keras.",
+        None,
+        "Andi Wijaya",
+    )
+    assert second["cue"] == "ujar"
+
+
+def test_elided_subject_inherits_the_previous_source(nlp):
+    text = "Rina Wati mengatakan bahwa sekolah dibuka. Dan menambahkan bahwa guru sudah siap."
+    claims = claims_of(nlp, text)
+    assert [(c["content"], c["source"], c["cue"]) for c in claims] == [
+        ("sekolah dibuka", "Rina Wati", "mengatakan"),
+        ("guru sudah siap", "Rina Wati", "menambahkan"),
+    ]
+
+
+def test_chain_gives_via(nlp):
+    claim = only(nlp, '"Kami tidak mundur," tulis kantor berita Antara, mengutip pernyataan Kementerian Pertanian.')
+    assert (claim["source"], claim["cue"], claim["via"]) == ("kantor berita Antara", "tulis", "Kementerian Pertanian")
+
+
+def test_relayed_report_gives_via(nlp):
+    claim = only(nlp, "Antara melaporkan bahwa Kementerian Pertanian menyebut panen naik tahun ini.")
+    assert (claim["content"], claim["source"], claim["via"]) == (
+        "panen naik tahun ini",
+        "Antara",
+        "Kementerian Pertanian",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juru bicara polisi belum mengonfirmasi kabar tersebut.",
+        "Polisi tidak menyebutkan nama pelaku.",
+        "Gubernur meminta agar warga tetap tenang.",
+        "Warga menunjukkan kartu identitas kepada petugas.",
+        "Perangkat yang disebut Lintang itu dipamerkan.",
+        "Hal itu dikatakan Budi di Jakarta.",
+        'Kampung itu dijuluki "kampung hijau" oleh warga.',
+        "Lebih lanjut, Budi hadir di lokasi.",
+    ],
+)
+def test_not_claims(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_reported_speech_nested_in_a_quote_is_not_a_claim(nlp):
+    claims = claims_of(nlp, '"Menurut sopir, remnya blong," kata Rudi.')
+    assert [(c["content"], c["cue"]) for c in claims] == [("Menurut sopir, remnya blong", "kata")]
+
+
+def test_boilerplate_holds_no_claims(nlp):
+    assert claims_of(nlp, "Budi hadir.\nBaca juga: Budi mengatakan harga turun\nSelesai.") == []
+
+
+def test_dev_claim_spans_match_their_text(nlp):
+    dev = shared_file("eval/dev.jsonl")
+    for line in dev.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        claims = claims_of(nlp, text)
+        assert claims
+        for claim in claims:
+            if claim["via_start"] is not None:
+                assert text[claim["via_start"] : claim["via_end"]]

@@ -1,0 +1,70 @@
+"""Source resolution: pronouns, the clitic nya, titles, surnames, acronyms, anaphoric phrases."""
+
+import pytest
+
+from claims_helpers import claims_of
+
+
+def resolved(nlp, text: str) -> list[tuple[str | None, str | None]]:
+    return [(c["source"], c["source_resolved"]) for c in claims_of(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rudi Hartono mengatakan stok aman. Ia menambahkan, harga akan stabil.",
+            [("Rudi Hartono", "Rudi Hartono"), ("Ia", "Rudi Hartono")],
+        ),
+        ('Rudi Hartono hadir di pasar. "Stok aman," ujarnya.', [("nya", "Rudi Hartono")]),
+        ("Rudi Hartono hadir di pasar. Menurutnya, harga turun.", [("nya", "Rudi Hartono")]),
+        ("Rudi Hartono hadir di pasar. Beliau menilai harga wajar.", [("Beliau", "Rudi Hartono")]),
+        (
+            "Direktur Utama Andi Saputra hadir. Saputra menyebut perusahaan untung.",
+            [("Saputra", "Andi Saputra")],
+        ),
+        (
+            "Menteri Sosial (Mensos) Sinta Dewi hadir. Mensos mengatakan bantuan cair besok.",
+            [("Mensos", "Sinta Dewi")],
+        ),
+        (
+            "Badan Meteorologi Nasional (BMN) merilis data. BMN menyebut hujan turun sepekan.",
+            [("BMN", "Badan Meteorologi Nasional")],
+        ),
+        (
+            "Menurut keterangan dari pihak Kementerian Pertanian, panen naik.",
+            [("keterangan dari pihak Kementerian Pertanian", "Kementerian Pertanian")],
+        ),
+        (
+            "Menurut sumber dekat keluarga, pernikahan ditunda. Sumber tersebut mengatakan tanggal belum ditetapkan.",
+            [("sumber dekat keluarga", "sumber dekat keluarga"), ("Sumber tersebut", "sumber dekat keluarga")],
+        ),
+        (
+            '"Kami siap," kata Andi Saputra. "Semua beres," kata pengusaha itu.',
+            [("Andi Saputra", "Andi Saputra"), ("pengusaha itu", "Andi Saputra")],
+        ),
+        (
+            "Kementerian Pertanian menyatakan panen naik. Mereka menilai harga akan turun.",
+            [("Kementerian Pertanian", "Kementerian Pertanian"), ("Mereka", "Kementerian Pertanian")],
+        ),
+    ],
+)
+def test_resolution(nlp, text, expected):
+    assert resolved(nlp, text) == expected
+
+
+def test_speaker_continuity_and_a_new_subject(nlp):
+    text = (
+        '"Stok aman," kata Rudi Hartono. "Harga stabil," ujarnya.\n'
+        "Sementara itu, pengamat pangan Sinta Dewi punya pandangan lain. Dia menilai harga akan naik."
+    )
+    assert [r for _, r in resolved(nlp, text)] == ["Rudi Hartono", "Rudi Hartono", "Sinta Dewi"]
+
+
+def test_day_names_are_never_antecedents(nlp):
+    text = "Rudi Hartono hadir pada Senin (28/4). Selasa pagi hujan. Ia mengatakan panen aman."
+    assert resolved(nlp, text) == [("Ia", "Rudi Hartono")]
+
+
+def test_pronoun_without_antecedent_stays_unresolved(nlp):
+    assert resolved(nlp, "Ia mengatakan panen aman.") == [("Ia", None)]
