@@ -19,7 +19,7 @@ def test_labels_link_content_cue_source_and_via():
 def test_via_without_offsets_shows_in_the_source_label():
     vaksin = sample_records()[0]
     vaksin["claims"][0]["via"] = "Kemenkes"
-    assert highlights(vaksin, entities=False)[2].label == "SOURCE 1 via Kemenkes"
+    assert highlights(vaksin, entities=False)[0].label == "CLAIM 1 via Kemenkes"
     del vaksin["claims"][0]["source_start"]
     assert highlights(vaksin, entities=False)[0].label == "CLAIM 1 ← Budi Santoso via Kemenkes"
 

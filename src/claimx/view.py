@@ -1,10 +1,10 @@
 """Visual review: a record (or Doc) as displaCy "span" markup, entities and claims highlighted.
 
 Each claim is numbered in record order and its parts share the number: ``CLAIM 1`` (the
-content), ``CUE 1``, ``SOURCE 1 → Joko Widodo`` (the mention and who it resolves to, and
-``via X`` when the relay has no span), ``VIA 1`` (the relayed originator), so a source chain
-reads off the labels. Resting the pointer on a label shows the claim's kind, stance, rule and
-confidence (or an entity's canonical name).
+content; ``CLAIM 1 ← X`` when the source has no span, ``via Y`` when the relay has none),
+``CUE 1``, ``SOURCE 1 → Joko Widodo`` (the mention and who it resolves to), ``VIA 1`` (the
+relayed originator), so a source chain reads off the labels. Resting the pointer on a label
+shows the claim's kind, stance, rule and confidence (or an entity's canonical name).
 
 >>> record = {"id": "a", "text": "“Kami siap,” kata Budi.", "entities": [],
 ...     "claims": [{"content_start": 1, "content_end": 10, "kind": "direct", "source": "Budi",
@@ -74,14 +74,11 @@ def _claim_highlights(number: int, claim: Record) -> list[Highlight]:
         kind=claim.get("kind"), source=claim.get("source"), resolved=resolved, via=via,
         cue=claim.get("cue"), stance=claim.get("stance"), rule=claim.get("rule"), confidence=claim.get("confidence"),
     )  # fmt: skip
+    origin = "" if _has(claim, "source") or not resolved else f" ← {resolved}"
     parts = [
-        (
-            "content",
-            "CLAIM",
-            f"CLAIM {number}" + ("" if _has(claim, "source") or not resolved else f" ← {resolved}{relay}"),
-        ),
+        ("content", "CLAIM", f"CLAIM {number}{origin}{relay}"),
         ("cue", "CUE", f"CUE {number}"),
-        ("source", "SOURCE", f"SOURCE {number}{who}{relay}"),
+        ("source", "SOURCE", f"SOURCE {number}{who}"),
         ("via", "VIA", f"VIA {number}"),
     ]
     return [
