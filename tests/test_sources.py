@@ -37,7 +37,10 @@ def resolved(nlp, text: str) -> list[tuple[str | None, str | None]]:
         ),
         (
             "Menurut sumber dekat keluarga, pernikahan ditunda. Sumber tersebut mengatakan tanggal belum ditetapkan.",
-            [("sumber dekat keluarga", "sumber dekat keluarga"), ("Sumber tersebut", "sumber dekat keluarga")],
+            [
+                ("sumber dekat keluarga", "sumber dekat keluarga (tidak disebutkan namanya)"),
+                ("Sumber tersebut", "sumber dekat keluarga (tidak disebutkan namanya)"),
+            ],
         ),
         (
             '"Kami siap," kata Andi Saputra. "Semua beres," kata pengusaha itu.',
@@ -64,6 +67,22 @@ def test_speaker_continuity_and_a_new_subject(nlp):
 def test_day_names_are_never_antecedents(nlp):
     text = "Rudi Hartono hadir pada Senin (28/4). Selasa pagi hujan. Ia mengatakan panen aman."
     assert resolved(nlp, text) == [("Ia", "Rudi Hartono")]
+
+
+def test_unnamed_groups_keep_their_description(nlp):
+    assert resolved(nlp, "Mayoritas responden menilai layanan membaik.") == [
+        ("Mayoritas responden", "Mayoritas responden")
+    ]
+
+
+def test_nickname_resolves_to_the_full_name(nlp):
+    text = "Menteri Agama Ahmad Fauzi, yang akrab disapa Gus Ozi, hadir. Ozi mengatakan haji aman."
+    assert resolved(nlp, text) == [("Ozi", "Ahmad Fauzi")]
+
+
+def test_glued_words_are_cut_from_names(nlp):
+    text = "Duta Besar Rina Kartikajuga hadir. Ia mengatakan kerja sama berlanjut."
+    assert resolved(nlp, text) == [("Ia", "Rina Kartika")]
 
 
 def test_pronoun_without_antecedent_stays_unresolved(nlp):

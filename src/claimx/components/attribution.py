@@ -126,16 +126,25 @@ class _Run:
             start += 1
         while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",.:;—–-!?" or doc[end - 1].text == "..."):
             end -= 1
+        if end > start and is_quote(doc[end - 1]) and self._unbalanced(start, end):
+            end -= 1  # the opening mark of the next quote, glued to this sentence
+            while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",.:;—–-!?"):
+                end -= 1
         if end - start < 2:
             return None
-        text = doc[start:end].text
-        unbalanced = text.count('"') % 2 or text.count("“") != text.count("”")
-        if unbalanced and end < len(doc) and is_quote(doc[end]):
+        if self._unbalanced(start, end) and end < len(doc) and is_quote(doc[end]):
             end += 1
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
+    def _unbalanced(self, start: int, end: int) -> bool:
+        text = self.doc[start:end].text
+        return bool(text.count('"') % 2 or text.count("“") != text.count("”"))
+
     def _negated(self, cue: Span) -> bool:
-        k = skip_left(self.doc, cue.start - 1, self._sent(cue.start).start)
+        """``belum mengonfirmasi``, ``tak mau melaporkan``; a phrase cue ("Belum lagi menurut X") is never negated."""
+        if cue._.cue.voice == "phrase":
+            return False
+        k = skip_left(self.doc, cue.start - 1, self._sent(cue.start).start, ("adverb", "modal"))
         return k >= 0 and self.doc[k].lower_ in W["negation"]
 
     def _source_at(self, i: int, limit: int) -> tuple[int, int] | None:
@@ -173,7 +182,7 @@ class _Run:
                 source is not None
                 and cue.start > sent.start
                 and doc[cue.start - 1].text in ",—–-"
-                and self._clause_chars(source[1], sent.end) is None
+                and self._ends_clause(source[1], sent.end)
             )
         if cue._.cue.voice != "active":
             return False
@@ -182,7 +191,18 @@ class _Run:
             np is not None
             and np[0] > sent.start + 2
             and doc[np[0] - 1].text == ","
-            and self._complement_start(cue, sent.end) is None
+            and self._ends_clause(cue.end, sent.end)
+        )
+
+    def _ends_clause(self, i: int, end: int) -> bool:
+        """Whether only punctuation or a trailing adjunct follows ``i`` ("kata X pada Maret.")."""
+        rest = [t for t in self.doc[i:end] if not (t.is_punct or t.is_space)]
+        if not rest:
+            return True
+        return (
+            rest[0].lower_ in W["adjunct"] | W["trailer"]
+            and not any(t.i in self.cue_at for t in rest)
+            and not any(t.text == "," for t in self.doc[rest[0].i : end - 1])
         )
 
     def _inherit(self, found: list[_Found]) -> None:
@@ -366,6 +386,8 @@ class _Run:
             return None
         sent = self._sent(cue.start)
         before = skip_left(self.doc, cue.start - 1, sent.start)
+        if before >= sent.start and self.doc[before].lower_ == "yang":
+            return None
         if entry.voice == "base" and (before < sent.start or self.doc[before].text in ",—–-"):
             return self._postposed_base(cue)
         if entry.voice == "base" and not (is_capitalised(self.doc[before]) or self.doc[before].lower_ in PRONOUNS):
@@ -418,16 +440,22 @@ class _Run:
                 break
         while i < end and doc[i].text in ",:":
             i += 1
-        if i < end and doc[i].lower_ in W["np_stop"] and doc[i].lower_ not in W["complementizer"]:
-            comma = next((j for j in range(i, min(end, i + 12)) if doc[j].text == ","), None)
-            if comma is None or doc[i].lower_ == "dengan":
+        if i < end and doc[i].lower_ in W["adjunct"]:
+            comma = next((j for j in range(i, min(end, i + 8)) if doc[j].text == ","), None)
+            if comma is None:
                 return None
             i = comma + 1
-        if i < end and doc[i].lower_ in ("jika", "kalau"):
+        if i < end and doc[i].lower_ in W["topic"] | {"jika", "kalau"}:
             i += 1
-        if i >= end or doc[i].lower_ in W["directive"] or is_quote(doc[i]) and self._quote_covers(i, end):
+        if i >= end or doc[i].lower_ in W["directive"] | W["np_object"] | {"dengan"} or self._directive(cue, i, end):
+            return None
+        if is_quote(doc[i]) and self._quote_covers(i, end):
             return None
         return i
+
+    def _directive(self, cue: Span, i: int, end: int) -> bool:
+        """``mengingatkan pemerintah untuk ...``: a warning with an object and a directive, not a report."""
+        return cue._.cue.stance == "warn" and any(t.lower_ in W["directive"] for t in self.doc[i : min(end, i + 4)])
 
     def _quote_covers(self, i: int, end: int) -> bool:
         """Whether the quote opening at ``i`` runs to the end of the clause (then it is a direct claim)."""
@@ -466,7 +494,7 @@ class _Run:
             k = np[0] - 1
             while k > start and doc[k].lower_ in W["clause_link"]:
                 k -= 1
-            if doc[k].text == ",":
+            if k > start and doc[k].text == ",":
                 return k
         return end
 
@@ -478,7 +506,7 @@ class _Run:
         if source is None:
             return None
         after = source[1]
-        if after < sent.end and doc[after].text == "," and self._clause_chars(after + 1, sent.end):
+        if after < sent.end and doc[after].text == "," and not self._ends_clause(after, sent.end):
             content = self._clause_chars(after + 1, sent.end)
             return self._mark(_Found(content, self._kind(content), "parenthetical_cue", cue, source), cue, source)
         before = skip_left(doc, cue.start - 1, sent.start)
@@ -506,10 +534,8 @@ class _Run:
                 and all(is_capitalised(t) for t in doc[name[0] : name[1]])
             ):
                 source, after = name, name[1]
-        content = self._clause_chars(after, sent.end)
-        if content is None or (
-            cue.start > sent.start and doc[cue.start - 1].text in ",—–-" and not self._clause_chars(after, sent.end)
-        ):
+        content = None if self._ends_clause(after, sent.end) else self._clause_chars(after, sent.end)
+        if content is None:
             before = skip_left(doc, cue.start - 1, sent.start)
             content = self._clause_chars(self._clause_start(sent.start, before), before)
         if content is None:

@@ -27,14 +27,18 @@ def is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
-def is_verb_like(token: Token) -> bool:
-    """A lowercase word shaped like a meN-/di-/ber-/ter- verb, or any cue form."""
-    lower = token.text
-    if not lower[:1].islower() or lower in W["not_verb"]:
+def verb_shaped(word: str) -> bool:
+    """A lowercase word shaped like a meN-/di-/ber-/ter- verb, or an active or passive cue form."""
+    if not word[:1].islower() or word in W["not_verb"]:
         return False
-    if lower in cue_lexicon() and cue_lexicon()[lower].voice in ("active", "passive"):
+    if word in cue_lexicon() and cue_lexicon()[word].voice in ("active", "passive"):
         return True
-    return any(lower.startswith(prefix) and len(lower) >= size for prefix, size in _VERB_PREFIXES)
+    return any(word.startswith(prefix) and len(word) >= size for prefix, size in _VERB_PREFIXES)
+
+
+def is_verb_like(token: Token) -> bool:
+    """A token whose text is :func:`verb_shaped`."""
+    return verb_shaped(token.text)
 
 
 def skip_left(doc: Doc, i: int, floor: int, classes: tuple[str, ...] = ("adverb",)) -> int:
@@ -80,6 +84,9 @@ def np_before(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
         if token.is_space or token.text in ",;:!?" or is_quote(token) or "\n" in token.whitespace_:
             break
         if token.text[-1] in "-—–" and (token.is_punct or len(token) > 1):
+            break
+        if token.text[0] in "-—–" and len(token) > 1:
+            start -= 1
             break
         if token.text == "." and start - 1 > floor and not doc[start - 2].is_upper:
             break
@@ -131,7 +138,7 @@ def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return ents[-1].start, ents[-1].end
     start += title_length(doc[start:end])
     lower = [t.i for t in doc[start:end] if t.text[:1].islower()]
-    if lower and lower[-1] + 1 < end:
+    if lower and lower[-1] + 1 < end and all(t.is_alpha and is_capitalised(t) for t in doc[lower[-1] + 1 : end]):
         start = lower[-1] + 1
     return start, end
 

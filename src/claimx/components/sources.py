@@ -17,14 +17,18 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..claim import Claim
 from ..lang.reporting import cue_lexicon, pronouns, word_classes
 from ..lang.titles import title_length, titles
+from .grammar import verb_shaped
 
 W = word_classes()
 _WORD = re.compile(r"[\w'’-]+")
+_NICKNAME = re.compile(
+    r"\b(?:akrab|karib|biasa|kerap|sering)\s+(?:di)?sapa\s+(?:(?:Gus|Pak|Bu|Mas|Mbak|Kang|Cak|Bang|Bung)\s+)?([A-Z][\w'-]+)"
+)
 _JOINERS = frozenset({"of", "the", "&", "de", "van", "bin", "binti", "al", "el"})
 
 
@@ -50,10 +54,14 @@ def _is_org(text: str) -> bool:
     return any(w in W["org"] for w in _words(text)) or text.isupper()
 
 
+def _mention(doc: Doc, span: Span, person: bool) -> Mention:
+    """A name mention of ``span``, without a function word glued to its end."""
+    end = span.end_char - _glued_suffix(span[-1].text)
+    return Mention(span.start_char, end, doc.text[span.start_char : end], person)
+
+
 def _from_ents(doc: Doc) -> list[Mention]:
-    return [
-        Mention(e.start_char, e.end_char, e.text, e.label_ == "PER") for e in doc.ents if e.label_ in ("PER", "ORG")
-    ]
+    return [_mention(doc, e, e.label_ == "PER") for e in doc.ents if e.label_ in ("PER", "ORG")]
 
 
 def _not_name(word: str) -> bool:
@@ -105,22 +113,29 @@ def _from_capitals(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
     """Name mentions from capitalised runs with titles stripped, and aliases: a title seen before a
     name ("Menteri Sosial" → the name) and an acronym in brackets after a run ("Komisi ... (KPK)"),
     which stands for the name after it when the run is only a title ("Menteri Sosial (Mensos) X")."""
-    mentions, aliases = [], {}
+    aliases: dict[str, str] = {}
     runs = _runs(doc)
-    run_at = {i: j for i, j in runs}
+    named = {i: _mention(doc, doc[i + title_length(doc[i:j]) : j], not _is_org(doc[i:j].text)) for i, j in runs}
     for i, j in runs:
         cut = title_length(doc[i:j])
-        span = doc[i + cut : j]
-        mentions.append(Mention(span.start_char, span.end_char, span.text, not _is_org(doc[i:j].text)))
         only_title = tuple(t.lower_ for t in doc[i:j]) in titles()
         if cut and not only_title:
-            aliases[doc[i : i + cut].text.lower()] = span.text
+            aliases[doc[i : i + cut].text.lower()] = named[i].text
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper():
             if not only_title:
-                aliases[doc[j + 1].lower_] = span.text
-            elif j + 3 in run_at:
-                aliases[doc[j + 1].lower_] = doc[j + 3 : run_at[j + 3]].text
+                aliases[doc[j + 1].lower_] = named[i].text
+            elif j + 3 in named:
+                aliases[doc[j + 1].lower_] = named[j + 3].text
+    mentions = list(named.values())
     return mentions, aliases
+
+
+def _glued_suffix(word: str) -> int:
+    """Length of a function word a scraper glued to the end of a name ("Yusufbakal" → 5), else 0."""
+    for suffix in W["glued"]:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[-len(suffix) - 1].isalpha():
+            return len(suffix)
+    return 0
 
 
 def _merge(ents: list[Mention], runs: list[Mention]) -> list[Mention]:
@@ -139,9 +154,12 @@ class SourceResolver:
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = doc._.claims or []
         runs, aliases = _from_capitals(doc)
+        text = doc.text
+        aliases.update(_nicknames(text, runs))
         quoted = [(q.start_char, q.end_char) for q in doc.spans.get("quotes", [])]
         mentions = [m for m in _merge(_from_ents(doc), runs) if not any(s <= m.start < e for s, e in quoted)]
-        resolver = _Resolution(doc.text, mentions, aliases)
+        contents = [(c.content_start, c.content_end) for c in claims]
+        resolver = _Resolution(text, mentions, aliases, contents)
         for claim in sorted(claims, key=lambda c: c.source_start if c.source_start is not None else c.content_start):
             if claim.source_start is not None:
                 claim.source_resolved = resolver.resolve(claim.source_start, claim.source_end)
@@ -151,14 +169,37 @@ class SourceResolver:
         return doc
 
 
-class _Resolution:
-    """Resolution state over one document: name mentions and the speakers so far."""
+def _nicknames(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """``X yang akrab disapa Gus Y``: Y → X (the name just before the phrase)."""
+    found = {}
+    for match in _NICKNAME.finditer(text):
+        before = [m for m in mentions if m.end <= match.start() and match.start() - m.end < 30]
+        if before:
+            found[match.group(1).lower()] = before[-1].text
+    return found
 
-    def __init__(self, text: str, mentions: list[Mention], aliases: dict[str, str]) -> None:
+
+def _unnamed(description: str) -> str:
+    """An unnamed source as the article describes it: a person gets "(tidak disebutkan namanya)"."""
+    words = description.split()
+    if words and words[-1].lower() in W["demonstrative"]:
+        words = words[:-1]
+    if not words or words[0].lower() in W["collective"] or words[0][:1].isupper() and len(words) == 1:
+        return " ".join(words) or description
+    return " ".join(words) + " (tidak disebutkan namanya)"
+
+
+class _Resolution:
+    """Resolution state over one document: name mentions, aliases, claim contents and the speakers so far."""
+
+    def __init__(
+        self, text: str, mentions: list[Mention], aliases: dict[str, str], contents: list[tuple[int, int]]
+    ) -> None:
         self.text = text
         self.mentions = mentions
         self.aliases = aliases
         self.speakers: list[tuple[int, str]] = []
+        self.narrated = [m for m in mentions if not any(s <= m.start < e for s, e in contents)]
 
     def speak(self, at: int, name: str | None) -> None:
         if name:
@@ -170,55 +211,56 @@ class _Resolution:
         if lower in pronouns():
             return self.pronoun(start, pronouns()[lower].number)
         words = mention.split()
-        if words and words[-1].lower() in W["demonstrative"]:
-            return self.anaphor(start, words[0].lower()) or mention
+        if words and words[-1].lower() in W["demonstrative"] and len(words) > 1:
+            return self.anaphor(start, words[0].lower()) or _unnamed(mention)
         inner = [m for m in self.mentions if start <= m.start and m.end <= end]
-        if mention[:1].isupper() or not inner:
-            return self.name(start, end) if mention[:1].isupper() else mention
+        if mention[:1].isupper() and (not inner or inner[0].start == start):
+            return self.name(start, end)
+        if not inner:
+            return _unnamed(mention)
         return self.name(inner[-1].start, inner[-1].end)
 
     def name(self, start: int, end: int) -> str:
         """The fullest form of the name at ``start:end`` in the article."""
-        mention = self.text[start:end]
-        key = mention.lower()
-        if key in self.aliases:
-            return self.name_of(self.aliases[key])
-        words = _words(mention)
-        if not words:
-            return mention
-        fuller = [m for m in self.mentions if words < m.words and m.start != start]
-        if not fuller:
-            return mention
-        return max(fuller, key=lambda m: (len(m.words), -m.start)).text
+        return self.name_of(self.text[start:end], start)
 
-    def name_of(self, text: str) -> str:
-        """The fullest form of a name given as text."""
+    def name_of(self, text: str, at: int = -1) -> str:
+        """The fullest form of a name given as text, through aliases ("Mensos", "KPK", nicknames)."""
+        for _ in range(3):
+            if text.lower() not in self.aliases:
+                break
+            text = self.aliases[text.lower()]
         words = _words(text)
-        fuller = [m for m in self.mentions if words < m.words]
+        fuller = [m for m in self.mentions if words < m.words and m.start != at]
         return max(fuller, key=lambda m: (len(m.words), -m.start)).text if fuller else text
 
     def pronoun(self, at: int, number: str) -> str | None:
-        """The latest speaker, unless a person became the subject of a sentence since then."""
+        """The latest speaker, unless a person was introduced as a subject in the narration since then."""
         last = self.speakers[-1] if self.speakers else None
-        since = last[0] if last else -1
-        fresh = [
-            m
-            for m in self.mentions
-            if since < m.start < at and m.person and self._subject_position(m) and m.text != (last[1] if last else None)
-        ]
         if number == "plural":
             orgs = [name for _, name in self.speakers if _is_org(name)]
             if orgs:
                 return orgs[-1]
-        if fresh:
-            return self.name(fresh[-1].start, fresh[-1].end)
+        fresh = self._fresh_subject(last[0] if last else -1, at, last[1] if last else None)
+        if fresh is not None:
+            return fresh
         if last:
             return last[1]
-        before = [m for m in self.mentions if m.start < at and m.person]
+        before = [m for m in self.narrated if m.start < at and m.person]
         return self.name(before[-1].start, before[-1].end) if before else None
 
+    def _fresh_subject(self, since: int, at: int, speaker: str | None) -> str | None:
+        """The latest full name (two words or more) in subject position between ``since`` and ``at``."""
+        for mention in reversed(self.narrated):
+            if since < mention.start < at and mention.person and self._subject_position(mention):
+                name = self.name(mention.start, mention.end)
+                if speaker is None or not (_words(name) <= _words(speaker) or _words(speaker) <= _words(name)):
+                    return name
+        return None
+
     def anaphor(self, at: int, head: str) -> str | None:
-        """``sumber tersebut``: the latest source or name with the same head noun, else the last speaker."""
+        """``sumber tersebut``: the latest source or name with the same head noun; else ("miliarder itu")
+        the latest speaker or newly introduced person, whichever is nearer."""
         for _, name in reversed(self.speakers):
             if head in _words(name):
                 return name
@@ -226,12 +268,22 @@ class _Resolution:
             if head in mention.words:
                 return self.name(mention.start, mention.end)
         if head in self.aliases:
-            return self.name_of(self.aliases[head])
-        return self.speakers[-1][1] if self.speakers else None
+            return self.name_of(head)
+        if head in W["anonymous"]:
+            return None
+        last = self.speakers[-1] if self.speakers else None
+        return self._fresh_subject(last[0] if last else -1, at, last[1] if last else None) or (last and last[1])
 
     def _subject_position(self, mention: Mention) -> bool:
-        """A mention that opens its clause, after at most a few title words, and has a predicate after it."""
-        before = self.text[max(0, mention.start - 60) : mention.start]
+        """A full name that opens its clause, after at most a few title words, with a predicate after it."""
+        before = self.text[max(0, mention.start - 80) : mention.start]
         tail = re.split(r"[.!?\n,]\s*", before)[-1].split()
         after = self.text[mention.end : mention.end + 20].split()
-        return len(tail) <= 5 and bool(after) and after[0][:1].islower() and after[0] not in W["np_stop"]
+        return (
+            len(mention.words) > 1
+            and len(tail) <= 8
+            and not any(verb_shaped(word) for word in tail)
+            and bool(after)
+            and after[0][:1].islower()
+            and after[0] not in W["np_stop"]
+        )
