@@ -353,7 +353,7 @@ class _Run:
             or head.lower_ in W["time"]
             or all(t.lower_ in W["connective"] | W["adverb"] for t in chunk)
             or len(chunk) <= 4
-            and any(t.like_num or "/" in t.text for t in chunk)
+            and any("/" in t.text or t.like_num and len(t) == 4 for t in chunk)
         )
 
     def _name_before(self, np: tuple[int, int], floor: int) -> tuple[int, int] | None:
@@ -407,7 +407,8 @@ class _Run:
         start = self._complement_start(cue, sent.end)
         content = self._clause_chars(start, self._clause_end(start, sent.end)) if start is not None else None
         if content is None:
-            if source is not None and source[0] > sent.start and doc[source[0] - 1].text == ",":
+            postposed = source is not None and source[0] > sent.start and doc[source[0] - 1].text == ","
+            if postposed and self._ends_clause(cue.end, sent.end):
                 content = self._clause_chars(self._clause_start(sent.start, source[0] - 1), source[0] - 1)
                 rule = "clause_cue_source"
             if content is None:

@@ -58,6 +58,9 @@ def np_after(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
     end = start
     while end < min(limit, start + _MAX_NP):
         token = doc[end]
+        if token.is_space and "\n" not in token.text and end > start:
+            end += 1  # a no-break space inside a name
+            continue
         if token.is_space or token.is_punct and token.text not in "()'’-" or token.is_quote:
             break
         if token.lower_ in W["np_stop"] or is_verb_like(token) or token.lower_ in W["adverb"] and end > start:
@@ -69,6 +72,8 @@ def np_after(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
             break
         if "\n" in token.whitespace_:
             break
+    while end > start and doc[end - 1].is_space:
+        end -= 1
     return (start, end) if end > start and not doc[start].is_punct else None
 
 

@@ -116,9 +116,10 @@ def _from_capitals(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
     aliases: dict[str, str] = {}
     runs = _runs(doc)
     named = {i: _mention(doc, doc[i + title_length(doc[i:j]) : j], not _is_org(doc[i:j].text)) for i, j in runs}
+    only_titles = {i for i, j in runs if tuple(t.lower_ for t in doc[i:j]) in titles()}
     for i, j in runs:
         cut = title_length(doc[i:j])
-        only_title = tuple(t.lower_ for t in doc[i:j]) in titles()
+        only_title = i in only_titles
         if cut and not only_title:
             aliases[doc[i : i + cut].text.lower()] = named[i].text
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper():
@@ -126,7 +127,8 @@ def _from_capitals(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
                 aliases[doc[j + 1].lower_] = named[i].text
             elif j + 3 in named:
                 aliases[doc[j + 1].lower_] = named[j + 3].text
-    mentions = list(named.values())
+    aliases.update(_nicknames(doc.text, list(named.values())))
+    mentions = [mention for i, mention in named.items() if i not in only_titles]
     return mentions, aliases
 
 
@@ -155,7 +157,6 @@ class SourceResolver:
         claims: list[Claim] = doc._.claims or []
         runs, aliases = _from_capitals(doc)
         text = doc.text
-        aliases.update(_nicknames(text, runs))
         quoted = [(q.start_char, q.end_char) for q in doc.spans.get("quotes", [])]
         mentions = [m for m in _merge(_from_ents(doc), runs) if not any(s <= m.start < e for s, e in quoted)]
         contents = [(c.content_start, c.content_end) for c in claims]
@@ -184,7 +185,7 @@ def _unnamed(description: str) -> str:
     words = description.split()
     if words and words[-1].lower() in W["demonstrative"]:
         words = words[:-1]
-    if not words or words[0].lower() in W["collective"] or words[0][:1].isupper() and len(words) == 1:
+    if not words or words[0].lower() in W["collective"] or any(w[:1].isupper() for w in words[1:]) or len(words) == 1:
         return " ".join(words) or description
     return " ".join(words) + " (tidak disebutkan namanya)"
 
@@ -271,8 +272,11 @@ class _Resolution:
             return self.name_of(head)
         if head in W["anonymous"]:
             return None
+        people = [m for m in self.narrated if m.start < at and m.person and len(m.words) > 1]
         last = self.speakers[-1] if self.speakers else None
-        return self._fresh_subject(last[0] if last else -1, at, last[1] if last else None) or (last and last[1])
+        if people and (last is None or people[-1].start > last[0]):
+            return self.name(people[-1].start, people[-1].end)
+        return last[1] if last else None
 
     def _subject_position(self, mention: Mention) -> bool:
         """A full name that opens its clause, after at most a few title words, with a predicate after it."""
