@@ -2,7 +2,9 @@
 
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from itertools import islice
+from weakref import WeakKeyDictionary
 
 from spacy.language import Language
 
@@ -10,6 +12,8 @@ from .io.readers import InputDocument
 from .records import Record, doc_to_record, error_record, merge_records
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+WARM_UP = 1000  # documents processed outside memory zones, see extract_documents
+_processed: WeakKeyDictionary[Language, int] = WeakKeyDictionary()  # documents each pipeline has warmed up on
 
 
 def split_long_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -83,8 +87,15 @@ def _process_batch(nlp: Language, batch: list[InputDocument]) -> Iterator[Record
 def extract_documents(nlp: Language, items: Iterable[object], batch_size: int = 64) -> Iterator[Record]:
     """Stream records for ``items`` (texts, ``(id, text)`` pairs, dicts or InputDocuments).
 
-    Memory stays constant: ``batch_size`` documents are held at a time.
+    Memory stays constant: ``batch_size`` documents are held at a time, and once ``nlp`` has
+    processed ``WARM_UP`` documents (whose words stay in its vocabulary and tokenizer cache,
+    keeping tokenization fast) each batch runs in a spaCy memory zone, freeing the strings it adds.
     """
     documents = (as_input_document(item, n) for n, item in enumerate(items))
     while batch := list(islice(documents, batch_size)):
-        yield from _process_batch(nlp, batch)
+        warm = _processed.get(nlp, 0) >= WARM_UP
+        with nlp.memory_zone() if warm else nullcontext():
+            records = list(_process_batch(nlp, batch))
+        if not warm:
+            _processed[nlp] = _processed.get(nlp, 0) + len(batch)
+        yield from records
