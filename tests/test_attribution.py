@@ -206,3 +206,36 @@ def test_dev_claim_spans_match_their_text(nlp):
         for claim in claims:
             if claim["via_start"] is not None:
                 assert text[claim["via_start"] : claim["via_end"]]
+
+
+def test_single_quotes_with_a_cue(nlp):
+    claim = only(nlp, "'Kami siap bertanding,' kata pelatih Budi Santoso.")
+    assert summary(claim) == ("Kami siap bertanding", "Budi Santoso", "Budi Santoso", "kata", "direct")
+
+
+def test_single_quoted_title_is_not_a_claim(nlp):
+    assert claims_of(nlp, "Album ‘Senja’ dirilis tahun lalu.") == []
+
+
+def test_restated_attribution_claims_the_sentence_before(nlp):
+    claim = only(nlp, "Harga beras akan turun. Hal itu disampaikan Menteri Perdagangan Budi Santoso di Jakarta.")
+    assert summary(claim) == ("Harga beras akan turun", "Budi Santoso", "Budi Santoso", "disampaikan", "indirect")
+    assert claim["rule"] == "restated"
+
+
+def test_restated_attribution_is_not_annotated_twice(nlp):
+    claims = claims_of(nlp, "Budi Santoso mengatakan harga turun. Hal itu disampaikan Budi di Jakarta.")
+    assert [c["cue"] for c in claims] == ["mengatakan"]
+
+
+def test_passive_in_a_restating_sentence_takes_the_previous_speaker(nlp):
+    text = "Budi Santoso mengatakan harga turun. Pernyataan itu disampaikan Senin, dengan dinyatakan bahwa stok cukup."
+    second = claims_of(nlp, text)[1]
+    assert summary(second) == ("stok cukup", None, "Budi Santoso", "dinyatakan", "indirect")
+    assert second["source_implicit"] == "previous"
+
+
+def test_passive_with_agent(nlp):
+    claim = only(nlp, "Anggaran tahap kedua dikatakan Menteri Keuangan Sri Lestari akan cair pekan ini.")
+    assert (claim["cue"], claim["source"], claim["rule"]) == ("dikatakan", "Sri Lestari", "passive")
+    assert claim["content"] == "Anggaran tahap kedua dikatakan Menteri Keuangan Sri Lestari akan cair pekan ini"

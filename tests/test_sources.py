@@ -87,3 +87,18 @@ def test_glued_words_are_cut_from_names(nlp):
 
 def test_pronoun_without_antecedent_stays_unresolved(nlp):
     assert resolved(nlp, "Ia mengatakan panen aman.") == [("Ia", None)]
+
+
+def test_entities_from_a_model_are_used_when_present(nlp):
+    """With ``doc.ents`` filled (as a trained NER model does), mentions come from the entities."""
+    from spacy.tokens import Span
+
+    text = "Kepala Badan Pangan Joko Susilo Wibowo hadir. Wibowo mengatakan stok aman."
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, 3, 6, label="PER")]
+    for name, component in nlp.pipeline:
+        if name != "claimx_entities":
+            doc = component(doc)
+    assert [(c.source_resolved, text[c.source_start : c.source_end]) for c in doc._.claims] == [
+        ("Joko Susilo Wibowo", "Wibowo")
+    ]

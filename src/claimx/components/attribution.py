@@ -50,6 +50,7 @@ CONFIDENCE = {
     "parenthetical_cue": 0.75,
     "noun_cue": 0.65,
     "passive": 0.6,
+    "restated": 0.5,
     "continuation": 0.6,
 }
 _MIN_QUOTE_WORDS = 4
@@ -99,6 +100,7 @@ class _Run:
         for n, sent in enumerate(self.sents):
             self.sent_of[sent.start : sent.end] = [n] * len(sent)
         self.used: set[int] = set()  # token indices taken by an attribution (cue, source)
+        self.taken: list[tuple[int, int]] = []  # contents of the claims found so far
         self.in_quote = [False] * len(doc)
         for span, _ in self.quotes:
             self.in_quote[span.start : span.end] = [True] * len(span)
@@ -156,21 +158,22 @@ class _Run:
     # -- the rules -----------------------------------------------------------------------------
     def find(self) -> list[_Found]:
         found = self._quote_claims()
-        taken = [f.content for f in found]
+        self.taken = [f.content for f in found]
         for cue in sorted(self.cues, key=lambda c: not self._postposed(c)):
             if self.in_quote[cue.start] or cue.start in self.used or cue.end - 1 in self.used:
                 continue
             claim = self._cue_claim(cue)
-            if claim is None:
-                continue
-            if any(s < claim.content[1] and claim.content[0] < e for s, e in taken):
+            if claim is None or self._overlaps(claim.content):
                 continue
             found.append(claim)
-            taken.append(claim.content)
+            self.taken.append(claim.content)
         found.sort(key=lambda f: f.content[0])
         found = self._continuations(found)
         self._inherit(found)
         return self._relays(found)
+
+    def _overlaps(self, content: tuple[int, int]) -> bool:
+        return any(s < content[1] and content[0] < e for s, e in self.taken)
 
     def _postposed(self, cue: Span) -> bool:
         """``C, X melaporkan.`` / ``C, kata X.``: a cue after a comma whose sentence ends with its source."""
@@ -544,36 +547,76 @@ class _Run:
         return self._mark(_Found(content, self._kind(content), "according", cue, source), cue, source)
 
     def _passive(self, cue: Span) -> _Found | None:
-        """``X dilaporkan P`` (source null) / ``X dikatakan Y P`` (agent Y) / ``dinyatakan bahwa C``."""
+        """``X dilaporkan P`` (source null) / ``X dikatakan Y P`` (agent Y) / ``dinyatakan bahwa C``.
+
+        In a sentence that restates the one before ("Hal itu disampaikan X", "Pengumuman ini ...,
+        dengan dinyatakan bahwa C") the speaker is the previous one (``extra["source_implicit"]``),
+        and a bare restatement is a claim only when the sentence before has none (rule ``restated``).
+        """
         doc = self.doc
         sent = self._sent(cue.start)
         prev = cue.start - 1
-        if prev >= sent.start and doc[prev].lower_ in ("yang", "biasa", "kerap", "sering", "dapat", "bisa"):
+        if prev >= sent.start and doc[prev].lower_ in W["naming"]:
             return None
         nxt = cue.end
         if nxt in self.cue_at and self.cue_at[nxt]._.cue.voice == "active":
             return None
         start = self._clause_start(sent.start, cue.start)
+        restates = self._restates(sent.start)
         if nxt < sent.end and doc[nxt].lower_ == "bahwa":
             content = self._clause_chars(nxt + 1, self._clause_end(nxt + 1, sent.end))
             source = None
+        elif restates:
+            return self._restated(cue, sent)
+        elif start >= cue.start or cue._.cue.stance == "restate":
+            return None
         else:
-            if start >= cue.start or doc[self._next_word(start)].lower_ in W["restated"]:
-                return None
             content = self._clause_chars(start, self._clause_end(cue.end, sent.end))
-            agent = np_after(doc, nxt + 1 if nxt < sent.end and doc[nxt].lower_ == "oleh" else nxt, sent.end)
+            agent = self._agent(cue, sent.end)
             source = agent if agent and is_capitalised(doc[agent[0]]) and agent[1] < sent.end - 2 else None
         if content is None:
             return None
         found = _Found(content, self._kind(content), "passive", cue, None)
+        if restates:
+            found.extra["source_implicit"] = "previous"
         return self._mark(found, cue, source) if source else found
+
+    def _agent(self, cue: Span, end: int) -> tuple[int, int] | None:
+        """The agent of a passive cue: the noun phrase after it, past ``oleh``; a name ends at a lowercase word."""
+        i = cue.end + (cue.end < end and self.doc[cue.end].lower_ == "oleh")
+        np = np_after(self.doc, i, end)
+        if np is None or not is_capitalised(self.doc[np[0]]):
+            return np
+        stop = next((k for k in range(np[0], np[1]) if self.doc[k].text[:1].islower()), np[1])
+        return np[0], stop
+
+    def _restates(self, start: int) -> bool:
+        """Whether the sentence opens with an anaphoric subject such as "Hal itu" or "Pengumuman ini"."""
+        i = self._next_word(start)
+        return (
+            i + 1 < len(self.doc)
+            and self.doc[i].lower_ in W["restated"]
+            and self.doc[i + 1].lower_ in W["demonstrative"]
+        )
+
+    def _restated(self, cue: Span, sent: Span) -> _Found | None:
+        """``C. Hal itu disampaikan X``: C is X's claim when no rule attributed it already."""
+        n = self.sent_of[sent.start]
+        if n == 0:
+            return None
+        previous = self.sents[n - 1]
+        content = self._clause_chars(self._clause_start(previous.start, previous.end), previous.end)
+        source = self._agent(cue, sent.end)
+        if content is None or source is None or self._overlaps(content):
+            return None
+        return self._mark(_Found(content, self._kind(content), "restated", cue, source), cue, source)
 
     def _noun_cue(self, cue: Span) -> _Found | None:
         """``pernyataan X kepada Y bahwa C``: a reporting noun with a bahwa-clause."""
         doc = self.doc
         sent = self._sent(cue.start)
         that = next((j for j in range(cue.end, min(sent.end, cue.end + 15)) if doc[j].lower_ == "bahwa"), None)
-        if that is None:
+        if that is None or doc[cue.end].lower_ in W["demonstrative"]:
             return None
         source = self._source_at(cue.end, that)
         if source is None:
@@ -600,7 +643,7 @@ class _Run:
         for n in range(len(self.quotes) - 1, -1, -1):
             span, marks = self.quotes[n]
             content = marks.content(self.text)
-            if content[0] in by_start or not self._continues(marks, content):
+            if content[0] in by_start or span.label_ == "single" or not self._continues(marks, content):
                 continue
             following = self.quotes[n + 1][1].content(self.text)[0] if n + 1 < len(self.quotes) else None
             if span.label_ == "open" and following in by_start and by_start[following].source is not None:
@@ -659,6 +702,7 @@ class _Run:
             kind=found.kind,
             rule=found.rule,
             confidence=CONFIDENCE[found.rule],
+            extra=found.extra,
         )
         if cue is not None:
             claim.cue_start, claim.cue_end = cue.start_char, cue.end_char

@@ -130,8 +130,13 @@ def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
     A descriptive phrase that starts with a common noun ("keterangan dari pihak Ukraina") stays whole.
     """
     span = doc[start:end]
-    if not is_capitalised(span[0]) or is_pronoun(span) or any(t.lower_ in ("dan", "&") for t in span):
+    if is_pronoun(span) or any(t.lower_ in ("dan", "&") for t in span):
         return start, end
+    if not is_capitalised(span[0]):
+        cut = title_length(span)
+        rest = span[cut:]
+        named = any(e.label_ == "PER" for e in rest.ents) or len(rest) > 1 and all(is_capitalised(t) for t in rest)
+        return (start + cut, end) if cut and named else (start, end)
     ents = [e for e in doc.ents if e.start >= start and e.end <= end]
     people = [e for e in ents if e.label_ == "PER"]
     if people:

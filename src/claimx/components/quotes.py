@@ -1,4 +1,4 @@
-"""``claimx_quotes``: pairs double quote marks into ``doc.spans["quotes"]``.
+"""``claimx_quotes``: pairs quote marks into ``doc.spans["quotes"]``.
 
 Each span runs from the opening mark to the closing mark inclusive. Straight and curly
 marks are paired by their context (a mark after a space opens, before a space closes, a
@@ -6,7 +6,8 @@ mark glued on both sides flips the current state). A quote left open at the end 
 paragraph that the next paragraph reopens is a continuation paragraph: it ends at its
 paragraph's end and is labelled ``open``. Other unclosed quotes may run on into later
 paragraphs (multi-paragraph quotes) but never further than ``max_chars``; a stray mark in
-mid-paragraph is dropped, so an unbalanced mark never swallows the article.
+mid-paragraph is dropped, so an unbalanced mark never swallows the article. Single marks
+(‘ ’, and ' where it is not an apostrophe) are paired within a line, outside double quotes.
 """
 
 import re
@@ -18,7 +19,10 @@ from spacy.tokens import Doc, Span
 OPENERS = "“„"
 CLOSERS = "”"
 STRAIGHT = '"'
+DOUBLE = OPENERS + CLOSERS + STRAIGHT
+SINGLE = "‘’'"
 _MARK = re.compile(r'["“”„]')
+_SINGLE_MARK = re.compile(r"(?P<open>(?<![\w])['‘](?=\w))|(?<=[\w.,!?])['’](?![\w])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _OPEN_CONTEXT = " \t\n([{—–-:"
 
@@ -127,24 +131,48 @@ def _reopens_between(text: str, start: int, end: int) -> bool:
     return bool(re.search(r'\n\s*["“„]', text[start:end]))
 
 
+def pair_single_quotes(text: str, outside: list[QuoteMarks]) -> list[QuoteMarks]:
+    """Pair single quote marks (‘ ’ and ' used as quotes, not apostrophes) within a line, outside
+    the double quotes in ``outside``.
+
+    >>> [(q.open_at, q.close_at) for q in pair_single_quotes("'Kami siap,' kata O'Brien.", [])]
+    [(0, 11)]
+    """
+    inside = [(q.open_at, q.close_at) for q in outside]
+    quotes, open_at = [], None
+    for match in _SINGLE_MARK.finditer(text):
+        i = match.start()
+        if any(s <= i <= e for s, e in inside):
+            continue
+        opening = match.group("open") is not None
+        if open_at is not None and not opening and "\n" not in text[open_at:i]:
+            quotes.append(QuoteMarks(open_at, i, True))
+            open_at = None
+        elif opening:
+            open_at = i
+    return quotes
+
+
 @Language.factory("claimx_quotes", default_config={"max_chars": 2500})
 def make_quotes(nlp: Language, name: str, max_chars: int) -> "QuoteFinder":
     return QuoteFinder(max_chars)
 
 
 class QuoteFinder:
-    """Sets ``doc.spans["quotes"]``: labels ``closed`` and ``open`` (continuation paragraph)."""
+    """Sets ``doc.spans["quotes"]``: labels ``closed``, ``open`` (continuation paragraph) and ``single``."""
 
     def __init__(self, max_chars: int = 2500) -> None:
         self.max_chars = max_chars
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        double = pair_quotes(text, self.max_chars)
+        labelled = [(q, "closed" if q.closed else "open") for q in double]
+        labelled += [(q, "single") for q in pair_single_quotes(text, double)]
         spans = []
-        for quote in pair_quotes(doc.text, self.max_chars):
+        for quote, label in sorted(labelled, key=lambda item: item[0].open_at):
             end = quote.close_at + 1 if quote.closed else quote.close_at
-            span = doc.char_span(
-                quote.open_at, end, label="closed" if quote.closed else "open", alignment_mode="expand"
-            )
+            span = doc.char_span(quote.open_at, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc.spans["quotes"] = spans
@@ -154,11 +182,12 @@ class QuoteFinder:
 def quote_marks(span: Span, text: str) -> QuoteMarks:
     """Recover the marks of a span of ``doc.spans["quotes"]`` (the span may be wider when marks are glued);
     ``text`` is ``doc.text``."""
-    open_at = next(i for i in range(span.start_char, span.end_char) if text[i] in OPENERS + CLOSERS + STRAIGHT)
+    marks = SINGLE if span.label_ == "single" else DOUBLE
+    open_at = next(i for i in range(span.start_char, span.end_char) if text[i] in marks)
     if span.label_ == "open":
         end = span.end_char
         while end > open_at + 1 and text[end - 1].isspace():
             end -= 1
         return QuoteMarks(open_at, end, False)
-    close_at = next(i for i in range(span.end_char - 1, open_at, -1) if text[i] in OPENERS + CLOSERS + STRAIGHT)
+    close_at = next(i for i in range(span.end_char - 1, open_at, -1) if text[i] in marks)
     return QuoteMarks(open_at, close_at, True)

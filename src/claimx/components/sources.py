@@ -165,6 +165,8 @@ class SourceResolver:
             if claim.source_start is not None:
                 claim.source_resolved = resolver.resolve(claim.source_start, claim.source_end)
                 resolver.speak(claim.source_start, claim.source_resolved)
+            elif claim.extra.get("source_implicit") == "previous" and resolver.speakers:
+                claim.source_resolved = resolver.speakers[-1][1]
             if claim.via_start is not None:
                 claim.via = resolver.name(claim.via_start, claim.via_end)
         return doc
