@@ -239,3 +239,19 @@ def test_passive_with_agent(nlp):
     claim = only(nlp, "Anggaran tahap kedua dikatakan Menteri Keuangan Sri Lestari akan cair pekan ini.")
     assert (claim["cue"], claim["source"], claim["rule"]) == ("dikatakan", "Sri Lestari", "passive")
     assert claim["content"] == "Anggaran tahap kedua dikatakan Menteri Keuangan Sri Lestari akan cair pekan ini"
+
+
+def test_colon_at_the_end_of_the_line_before_the_quote(nlp):
+    claim = only(nlp, 'Ketua panitia Rina Wati menyampaikan:\n"Acara dimulai pukul delapan."')
+    assert (claim["content"], claim["source"], claim["cue"]) == (
+        "Acara dimulai pukul delapan.",
+        "Rina Wati",
+        "menyampaikan",
+    )
+
+
+def test_description_then_name_in_commas(nlp):
+    claim = only(nlp, '"Kami tidak pernah menerima uang itu," kata kuasa hukum terdakwa, Rudi Hartono, usai sidang.')
+    assert (claim["source"], claim["source_resolved"]) == ("Rudi Hartono", "Rudi Hartono")
+    claim = only(nlp, "Menurut Peneliti BRIN, Tin Lestari, hasil survei itu valid.")
+    assert (claim["content"], claim["source"]) == ("hasil survei itu valid", "Tin Lestari")

@@ -102,3 +102,12 @@ def test_entities_from_a_model_are_used_when_present(nlp):
     assert [(c.source_resolved, text[c.source_start : c.source_end]) for c in doc._.claims] == [
         ("Joko Susilo Wibowo", "Wibowo")
     ]
+
+
+def test_pihaknya_resolves_to_the_speaker(nlp):
+    text = "Wakil Ketua DPR Sufmi Dasco memastikan rapat digelar. Pihaknya juga menyebut rapat digelar tertutup."
+    assert resolved(nlp, text)[1] == ("Pihaknya", "Sufmi Dasco")
+
+
+def test_age_in_brackets_is_not_part_of_the_source(nlp):
+    assert resolved(nlp, "Seorang warga, Siti (45), mengaku rumahnya terendam.") == [("Siti", "Siti")]

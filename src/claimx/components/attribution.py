@@ -10,6 +10,7 @@ Rules, in the order they claim text (each claim carries its ``rule`` and ``confi
   (``according``), ``C, kata X`` (``clause_cue_source``), ``Jangan sampai, kata dia, C``
   (``parenthetical_cue``), ``pernyataan X bahwa C`` (``noun_cue``), passives with or without an agent
   (``passive``);
+* ``restated``: ``C. Hal itu disampaikan X`` when no other rule attributed C;
 * ``continuation``: a quoted paragraph with no cue takes the previous speaker;
 * ``via``: a claim whose content opens with ``Y menyebut, C`` or whose source goes on
   ``, mengutip (pernyataan) Y`` relays Y.
@@ -23,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..claim import Claim
+from ..lang.titles import title_length
 from .grammar import (
     PRONOUNS,
     W,
@@ -54,7 +56,7 @@ CONFIDENCE = {
     "continuation": 0.6,
 }
 _MIN_QUOTE_WORDS = 4
-_CUE_GAP = 3
+_EDGE = ",.:;—–-!?"
 
 
 @dataclass
@@ -126,17 +128,21 @@ class _Run:
         doc = self.doc
         while start < end and (doc[start].is_space or doc[start].text in ",:;—–-"):
             start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",.:;—–-!?" or doc[end - 1].text == "..."):
-            end -= 1
+        end = self._trim_end(start, end)
         if end > start and is_quote(doc[end - 1]) and self._unbalanced(start, end):
-            end -= 1  # the opening mark of the next quote, glued to this sentence
-            while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",.:;—–-!?"):
-                end -= 1
+            end = self._trim_end(start, end - 1)  # the opening mark of the next quote, glued to this sentence
         if end - start < 2:
             return None
         if self._unbalanced(start, end) and end < len(doc) and is_quote(doc[end]):
             end += 1
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    def _trim_end(self, start: int, end: int) -> int:
+        """``end`` moved left past spaces and sentence punctuation ("...", ".", ":")."""
+        doc = self.doc
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in _EDGE or doc[end - 1].text == "..."):
+            end -= 1
+        return end
 
     def _unbalanced(self, start: int, end: int) -> bool:
         text = self.doc[start:end].text
@@ -150,10 +156,22 @@ class _Run:
         return k >= 0 and self.doc[k].lower_ in W["negation"]
 
     def _source_at(self, i: int, limit: int) -> tuple[int, int] | None:
-        """The source after a cue: the clitic ``nya`` or a noun phrase."""
-        if i < len(self.doc) and self.doc[i].lower_ == "nya":
+        """The source after a cue: the clitic ``nya`` or a noun phrase; a description followed by a name
+        in commas gives the name ("kata kuasa hukumnya, Rudi Hartono, usai sidang")."""
+        doc = self.doc
+        if i < len(doc) and doc[i].lower_ == "nya":
             return i, i + 1
-        return np_after(self.doc, i, limit)
+        np = np_after(doc, i, limit)
+        if np is None or np[1] + 1 >= limit or doc[np[1]].text != ",":
+            return np
+        if is_capitalised(doc[np[0]]) and not title_length(doc[np[0] : np[1]]):
+            return np
+        name = np_after(doc, np[1] + 1, limit)
+        if name is None or not all(is_capitalised(t) for t in doc[name[0] : name[1]]):
+            return np
+        if name[1] >= limit or doc[name[1]].text == "," or self._ends_clause(name[1], limit):
+            return name
+        return np
 
     # -- the rules -----------------------------------------------------------------------------
     def find(self) -> list[_Found]:
@@ -258,10 +276,12 @@ class _Run:
         return None
 
     def _before_quote(self, span: Span, content: tuple[int, int]) -> _Found | None:
-        """``X mengatakan, "Q"`` / ``X: "Q"``."""
+        """``X mengatakan, "Q"`` / ``X: "Q"`` / ``Berikut pernyataannya: "Q"`` (noun cue, source ``nya``)."""
         doc = self.doc
         k = span.start - 1
-        if k < 0 or "\n" in doc[k].whitespace_ or doc[k].is_space:
+        while k > 0 and doc[k].is_space and doc[k - 1].text == ":":
+            k -= 1  # "X mengatakan:" at the end of the line before the quote
+        if k < 0 or doc[k].is_space or "\n" in doc[k].whitespace_ and doc[k].text != ":":
             return None
         floor = self._sent(k).start
         colon = doc[k].text == ":"
@@ -273,8 +293,13 @@ class _Run:
             return self._mark(_Found(content, "direct", "source_cue_quote", cue, source), cue, source)
         if colon and k >= floor:
             np = np_before(doc, k + 1, floor)
-            if np is not None and is_capitalised(doc[np[0]]):
+            if np is None or not is_capitalised(doc[np[0]]):
+                return None
+            noun = next((c for c in self.cues if np[0] <= c.start < np[1] and c._.cue.voice == "noun"), None)
+            if noun is None:
                 return self._mark(_Found(content, "direct", "source_colon_quote", None, np), None, np)
+            clitic = (np[1] - 1, np[1]) if doc[np[1] - 1].lower_ == "nya" else None
+            return self._mark(_Found(content, "direct", "source_colon_quote", noun, clitic), noun, clitic)
         return None
 
     def _split_from(self, previous: _Found, span: Span) -> bool:
@@ -287,7 +312,7 @@ class _Run:
 
     def _cue_starting(self, i: int, voices: tuple[str, ...]) -> Span | None:
         cue = self.cue_at.get(i)
-        return cue if cue is not None and (cue._.cue.voice in voices or cue._.cue.lemma == "kutip") else None
+        return cue if cue is not None and (cue._.cue.voice in voices or cue._.cue.stance == "relay") else None
 
     def _cue_ending(self, k: int) -> Span | None:
         return self.cue_ending.get(k)
@@ -385,7 +410,7 @@ class _Run:
             return self._passive(cue)
         if entry.voice == "noun":
             return self._noun_cue(cue)
-        if entry.lemma == "kutip":
+        if entry.stance == "relay":
             return None
         sent = self._sent(cue.start)
         before = skip_left(self.doc, cue.start - 1, sent.start)
@@ -405,7 +430,7 @@ class _Run:
         rule = "source_cue_clause"
         if source is None:
             rule = "elided_subject"
-        elif cue._.cue.lemma == "tunjuk" and not any(t.lower_ in W["data"] for t in doc[source[0] : source[1]]):
+        elif cue._.cue.stance == "evidence" and not any(t.lower_ in W["data"] for t in doc[source[0] : source[1]]):
             return None
         start = self._complement_start(cue, sent.end)
         content = self._clause_chars(start, self._clause_end(start, sent.end)) if start is not None else None
@@ -416,7 +441,7 @@ class _Run:
                 rule = "clause_cue_source"
             if content is None:
                 return None
-        if source is not None and source[0] <= doc[start].i < source[1] if start is not None else False:
+        if source is not None and start is not None and source[0] <= start < source[1]:
             return None
         found = _Found(content, self._kind(content), rule, cue, source)
         return self._mark(found, cue, source) if source else found
@@ -425,7 +450,7 @@ class _Run:
         """Where the reported clause after a cue begins: past ``,``/``:``, a PP and ``bahwa``."""
         doc = self.doc
         i = cue.end
-        if i < end and doc[i].lower_ == "nya" and cue._.cue.lemma != "sebut":
+        if i < end and doc[i].lower_ == "nya":
             i += 1
         for j in range(i, min(end, i + 25)):
             if doc[j].lower_ == "bahwa":
@@ -449,7 +474,7 @@ class _Run:
             if comma is None:
                 return None
             i = comma + 1
-        if i < end and doc[i].lower_ in W["topic"] | {"jika", "kalau"}:
+        if i < end and doc[i].lower_ in W["topic"] | W["complementizer"]:
             i += 1
         if i >= end or doc[i].lower_ in W["directive"] | W["np_object"] | {"dengan"} or self._directive(cue, i, end):
             return None
@@ -529,15 +554,6 @@ class _Run:
         if source is None:
             return None
         after = source[1]
-        if after < sent.end and doc[after].text == ",":
-            name = np_after(doc, after + 1, sent.end)
-            if (
-                name
-                and name[1] < sent.end
-                and doc[name[1]].text == ","
-                and all(is_capitalised(t) for t in doc[name[0] : name[1]])
-            ):
-                source, after = name, name[1]
         content = None if self._ends_clause(after, sent.end) else self._clause_chars(after, sent.end)
         if content is None:
             before = skip_left(doc, cue.start - 1, sent.start)

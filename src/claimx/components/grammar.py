@@ -125,10 +125,11 @@ def is_pronoun(span: Span) -> bool:
 
 
 def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Shrink a name-led noun phrase to its name: titles off, or the entity that closes it.
-
-    A descriptive phrase that starts with a common noun ("keterangan dari pihak Ukraina") stays whole.
+    """Shrink a name-led noun phrase to its name: titles off, or the entity that closes it, and no
+    trailing bracket ("Siti (45)"). A descriptive phrase ("keterangan dari pihak Ukraina") stays whole.
     """
+    if end - start > 2 and doc[end - 1].text == ")" and doc[start].text != "(":
+        end = next(k for k in range(end - 1, start - 1, -1) if doc[k].text == "(")
     span = doc[start:end]
     if is_pronoun(span) or any(t.lower_ in ("dan", "&") for t in span):
         return start, end

@@ -249,7 +249,7 @@ class _Resolution:
             return fresh
         if last:
             return last[1]
-        before = [m for m in self.narrated if m.start < at and m.person]
+        before = [m for m in self.narrated if m.start < at and (m.person or number == "plural")]
         return self.name(before[-1].start, before[-1].end) if before else None
 
     def _fresh_subject(self, since: int, at: int, speaker: str | None) -> str | None:
