@@ -182,6 +182,9 @@ def test_relayed_report_gives_via(nlp):
         "Hal itu dikatakan Budi di Jakarta.",
         'Kampung itu dijuluki "kampung hijau" oleh warga.',
         "Lebih lanjut, Budi hadir di lokasi.",
+        "Akun itu dilaporkan ke polisi oleh warga.",
+        "Warga melaporkan akun itu ke Polres Bogor.",
+        "Pertandingan seru itu berakhir imbang.",
     ],
 )
 def test_not_claims(nlp, text):
@@ -255,3 +258,13 @@ def test_description_then_name_in_commas(nlp):
     assert (claim["source"], claim["source_resolved"]) == ("Rudi Hartono", "Rudi Hartono")
     claim = only(nlp, "Menurut Peneliti BRIN, Tin Lestari, hasil survei itu valid.")
     assert (claim["content"], claim["source"]) == ("hasil survei itu valid", "Tin Lestari")
+
+
+def test_reported_clause_may_open_with_a_preposition(nlp):
+    claim = only(nlp, "Budi menuturkan, saat kejadian ia sedang tidur.")
+    assert (claim["content"], claim["cue"]) == ("saat kejadian ia sedang tidur", "menuturkan")
+
+
+def test_trailing_channel_after_the_source(nlp):
+    claim = only(nlp, '"Kami siap," seru Budi seperti dikutip Antara.')
+    assert (claim["content"], claim["source"], claim["cue"]) == ("Kami siap", "Budi", "seru")

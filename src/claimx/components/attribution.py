@@ -155,6 +155,11 @@ class _Run:
         k = skip_left(self.doc, cue.start - 1, self._sent(cue.start).start, ("adverb", "modal"))
         return k >= 0 and self.doc[k].lower_ in W["negation"]
 
+    def _filing(self, cue: Span) -> bool:
+        """``melaporkan X ke polisi``, ``dilaporkan ke polisi``: lodging a complaint, not reporting speech."""
+        after = self.doc[cue.end : min(len(self.doc), cue.end + 4)]
+        return cue._.cue.lemma in W["filing"] and any(t.lower_ == "ke" for t in after)
+
     def _source_at(self, i: int, limit: int) -> tuple[int, int] | None:
         """The source after a cue: the clitic ``nya`` or a noun phrase; a description followed by a name
         in commas gives the name ("kata kuasa hukumnya, Rudi Hartono, usai sidang")."""
@@ -218,10 +223,12 @@ class _Run:
     def _ends_clause(self, i: int, end: int) -> bool:
         """Whether only punctuation or a trailing adjunct follows ``i`` ("kata X pada Maret.")."""
         rest = [t for t in self.doc[i:end] if not (t.is_punct or t.is_space)]
+        if rest and rest[0].lower_ in ("seperti", "sebagaimana") and len(rest) > 1 and rest[1].lower_ in W["trailer"]:
+            rest = rest[1:]
         if not rest:
             return True
         return (
-            rest[0].lower_ in W["adjunct"] | W["trailer"]
+            rest[0].lower_ in W["adjunct"] | W["trailer"] | W["time"]
             and not any(t.i in self.cue_at for t in rest)
             and not any(t.text == "," for t in self.doc[rest[0].i : end - 1])
         )
@@ -402,7 +409,7 @@ class _Run:
 
     def _cue_claim(self, cue: Span) -> _Found | None:
         entry = cue._.cue
-        if self._negated(cue) or self._in_blocked(cue.start_char):
+        if self._negated(cue) or self._in_blocked(cue.start_char) or self._filing(cue):
             return None
         if entry.voice == "phrase":
             return self._according(cue)
@@ -418,9 +425,17 @@ class _Run:
             return None
         if entry.voice == "base" and (before < sent.start or self.doc[before].text in ",—–-"):
             return self._postposed_base(cue)
-        if entry.voice == "base" and not (is_capitalised(self.doc[before]) or self.doc[before].lower_ in PRONOUNS):
+        if entry.voice == "base" and not self._preposed_base(cue, before):
             return None
         return self._preposed(cue)
+
+    def _preposed_base(self, cue: Span, before: int) -> bool:
+        """``Sony sebut, C``: a bare cue after a name or pronoun, followed by a comma, colon or complementiser."""
+        doc = self.doc
+        subject = is_capitalised(doc[before]) or doc[before].lower_ in PRONOUNS
+        return (
+            subject and cue.end < len(doc) and (doc[cue.end].text in ",:" or doc[cue.end].lower_ in W["complementizer"])
+        )
 
     def _preposed(self, cue: Span) -> _Found | None:
         """``X mengatakan (bahwa) C``, ``Ia menambahkan, C``, ``C, X melaporkan``, ``Dan menambahkan C``."""
@@ -432,11 +447,12 @@ class _Run:
             rule = "elided_subject"
         elif cue._.cue.stance == "evidence" and not any(t.lower_ in W["data"] for t in doc[source[0] : source[1]]):
             return None
-        start = self._complement_start(cue, sent.end)
+        ends = self._ends_clause(cue.end, sent.end) and not (cue.end < sent.end and doc[cue.end].text in ",:")
+        start = None if ends else self._complement_start(cue, sent.end)
         content = self._clause_chars(start, self._clause_end(start, sent.end)) if start is not None else None
         if content is None:
             postposed = source is not None and source[0] > sent.start and doc[source[0] - 1].text == ","
-            if postposed and self._ends_clause(cue.end, sent.end):
+            if postposed and ends:
                 content = self._clause_chars(self._clause_start(sent.start, source[0] - 1), source[0] - 1)
                 rule = "clause_cue_source"
             if content is None:
@@ -471,9 +487,7 @@ class _Run:
             i += 1
         if i < end and doc[i].lower_ in W["adjunct"]:
             comma = next((j for j in range(i, min(end, i + 8)) if doc[j].text == ","), None)
-            if comma is None:
-                return None
-            i = comma + 1
+            i = i if comma is None else comma + 1
         if i < end and doc[i].lower_ in W["topic"] | W["complementizer"]:
             i += 1
         if i >= end or doc[i].lower_ in W["directive"] | W["np_object"] | {"dengan"} or self._directive(cue, i, end):
