@@ -36,11 +36,12 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-class WorkerPeaks:
-    """Samples the peak RSS of this process's descendants (the workers) while they live."""
+class ChildUsage:
+    """Samples the peak RSS and CPU time of this process's descendants (the workers) while they live."""
 
     def __init__(self, every: float = 0.25) -> None:
         self.peaks: dict[int, float] = {}
+        self.cpu: dict[int, float] = {}
         self.every, self.stop = every, threading.Event()
         self.thread = threading.Thread(target=self._sample, daemon=True)
         self.thread.start()
@@ -53,7 +54,9 @@ class WorkerPeaks:
         for child in psutil.Process().children(recursive=True):
             try:
                 self.peaks[child.pid] = max(self.peaks.get(child.pid, 0.0), peak_rss_mb(child.pid))
-            except (FileNotFoundError, ProcessLookupError):
+                times = child.cpu_times()
+                self.cpu[child.pid] = times.user + times.system
+            except (FileNotFoundError, psutil.Error):
                 continue
 
     def worst(self) -> float:
@@ -100,7 +103,7 @@ def run_tokenizer(corpus: Path, limit: int | None, batch_size: int, flat_at: int
     nlp = spacy.blank("id")
     words = documents = 0
     peak_at_flat = None
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     stream = texts(corpus, limit)
 
     def counted() -> Iterator[str]:
@@ -114,7 +117,8 @@ def run_tokenizer(corpus: Path, limit: int | None, batch_size: int, flat_at: int
         if documents == flat_at:
             peak_at_flat = peak_rss_mb(os.getpid())
     seconds = time.perf_counter() - started
-    return {"documents": documents, "words": words, "seconds": seconds, "peak_at_flat": peak_at_flat}
+    cpu = time.process_time() - cpu_started
+    return {"documents": documents, "words": words, "seconds": seconds, "cpu": cpu, "peak_at_flat": peak_at_flat}
 
 
 def run_pipeline(corpus: Path, limit: int | None, batch_size: int, flat_at: int, workers: int) -> dict:
@@ -125,14 +129,13 @@ def run_pipeline(corpus: Path, limit: int | None, batch_size: int, flat_at: int,
     from claimx.pipeline import load
 
     documents_in = islice(read_paths([str(corpus)]), limit)
-    if workers == 1:
-        nlp = load()
-        started = time.perf_counter()
+    nlp = load() if workers == 1 else None
+    started, cpu_started = time.perf_counter(), time.process_time()
+    if nlp is not None:
         records = extract_documents(nlp, documents_in, batch_size)
     else:
-        started = time.perf_counter()
         records = extract_parallel(None, documents_in, batch_size, workers)
-    sampler = WorkerPeaks()
+    sampler = ChildUsage()
     words = documents = errors = 0
     peak_at_flat = None
     with open(os.devnull, "w", encoding="utf-8") as sink:
@@ -146,10 +149,9 @@ def run_pipeline(corpus: Path, limit: int | None, batch_size: int, flat_at: int,
             if documents == flat_at:
                 sampler.sample()
                 peak_at_flat = max(peak_rss_mb(os.getpid()), sampler.worst())
-            if workers > 1 and documents % 256 == 0:
-                sampler.sample()
     seconds = time.perf_counter() - started
     sampler.stop.set()
+    sampler.thread.join()
     return {
         "documents": documents,
         "errors": errors,
@@ -157,6 +159,7 @@ def run_pipeline(corpus: Path, limit: int | None, batch_size: int, flat_at: int,
         "seconds": seconds,
         "peak_at_flat": peak_at_flat,
         "worker_peak_mb": sampler.worst() if workers > 1 else None,
+        "cpu": time.process_time() - cpu_started + sum(sampler.cpu.values()),
     }
 
 
@@ -203,9 +206,10 @@ def main() -> None:
         worker = f", worker peak {result['worker_peak_mb']:.0f} MB" if result.get("worker_peak_mb") else ""
         flat = f"{result['peak_at_flat']:.0f} MB" if result["peak_at_flat"] else "n/a"
         print(
-            f"({name}) {kind}, {workers} worker(s): {result['documents']} docs, {result['words']} words in "
-            f"{result['seconds']:.1f} s = {rate:,.0f} words/s; peak RSS {result['peak_mb']:.0f} MB{worker}; "
-            f"peak after {args.flat_at} docs {flat}",
+            f"({name}) {kind}, {workers} worker(s): {result['documents']} docs ({result.get('errors', 0)} errors), "
+            f"{result['words']} words in {result['seconds']:.1f} s = {rate:,.0f} words/s "
+            f"({result['words'] / result['cpu']:,.0f} words per CPU-second); "
+            f"peak RSS {result['peak_mb']:.0f} MB{worker}; peak after {args.flat_at} docs {flat}",
             flush=True,
         )
     if "a" in results and "b" in results:

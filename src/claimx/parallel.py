@@ -34,7 +34,9 @@ def extract_parallel(
 ) -> Iterator[Record]:
     """Like :func:`claimx.batch.extract_documents`, over ``workers`` processes loading ``model``.
 
-    A worker that cannot start (e.g. a bad model path) raises ``BrokenProcessPool``.
+    Workers start from a fork server, so a script calling this needs the usual
+    ``if __name__ == "__main__":`` guard. A worker that cannot start (e.g. a bad model path)
+    raises ``BrokenProcessPool``.
     """
     documents = (as_input_document(item, n) for n, item in enumerate(items))
     context = multiprocessing.get_context("forkserver")  # workers fork from a clean server, not this process

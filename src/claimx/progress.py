@@ -54,20 +54,22 @@ class RunMonitor(RunStats):
 
     def watch(self, records: Iterable[Record]) -> Iterator[Record]:
         """Pass ``records`` through, counting them."""
-        for record in records:
-            self.documents += 1
-            if "error" in record:
-                self.errors += 1
-                self._say(f"claimx: error: {record['error']}")
-                if self.on_error is not None:
-                    self.on_error(record)
-            else:
-                self.words += len(record["text"].split())
+        try:
+            for record in records:
+                self.documents += 1
+                if "error" in record:
+                    self.errors += 1
+                    self._say(f"claimx: error: {record['error']}")
+                    if self.on_error is not None:
+                        self.on_error(record)
+                else:
+                    self.words += len(record["text"].split())
+                if self.bar is not None:
+                    self._tick()
+                yield record
+        finally:
             if self.bar is not None:
-                self._tick()
-            yield record
-        if self.bar is not None:
-            self.bar.close()
+                self.bar.close()
 
     def _tick(self) -> None:
         self.bar.update()
