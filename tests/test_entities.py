@@ -102,6 +102,26 @@ def test_known_non_entities_are_dropped(rules):
     assert _ents(_run(rules, "Kasus HIV naik.", [(1, 2, "ORG")])) == []
 
 
+def test_words_after_an_honorific_or_rank_are_a_person(rules):
+    doc = _run(rules, "Menurut Kompol Sutrisno dan Gus Ipul, jalan ditutup.")
+    assert _ents(doc) == [("Sutrisno", "PER"), ("Ipul", "PER")]
+
+
+def test_an_honorific_closing_a_longer_title_is_no_cue(rules):
+    assert _ents(_run(rules, "Direktur Jenderal Strategi Ekonomi hadir.")) == []
+
+
+def test_opening_words_and_vessels_are_not_names(rules):
+    doc = _run(rules, "Melansir Kompas.com, kapal USS Nimitz berlayar.", [(0, 2, "ORG"), (4, 6, "ORG")])
+    assert _ents(doc) == [("Kompas.com", "ORG")]
+
+
+def test_an_acronym_keeps_its_label_across_the_document(rules):
+    text = "Survei Lembaga Data Kita (LDK) terbit. Menurut LDK, hasilnya baik."
+    doc = _run(rules, text, [(1, 4, "ORG")])
+    assert _ents(doc) == [("Lembaga Data Kita", "ORG"), ("LDK", "ORG"), ("LDK", "ORG")]
+
+
 @pytest.mark.skipif(default_model_path() is None, reason="no trained model in models/claimx-id")
 def test_shipped_model_tags_people_and_places_offline():
     nlp = claimx.load()

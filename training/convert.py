@@ -3,7 +3,9 @@
 Reads ``../shared/corpora`` (relative to the repository root) and writes:
 
 * ``train.spacy``: idner-news-2k train + NERGrit train + NER UI fold-1 train, plus augmented copies;
-* ``dev.spacy``: idner-news-2k dev + NERGrit valid + NER UI fold-1 dev (model selection);
+* ``dev.spacy``: idner-news-2k dev + NERGrit valid + NER UI fold-1 dev (model selection;
+  with ``--train-on-dev`` they are added to the training data too, and training runs a fixed
+  number of steps);
 * ``test-idner.spacy``, ``test-nergrit.spacy``, ``test-nerui.spacy``: the reported test sets
   (NER UI fold-1 test without the sentences that also occur in its train).
 
@@ -152,27 +154,30 @@ def load_splits(fold: str = "01") -> dict[str, dict[str, list[Sentence]]]:
     return splits
 
 
-def main(seed: int, quote_share: float, case_share: float) -> None:
+def main(out: Path, seed: int, quote_share: float, case_share: float, train_on_dev: bool) -> None:
     rng = random.Random(seed)
     nlp = blank()
     splits = load_splits()
-    OUT.mkdir(parents=True, exist_ok=True)
-    idner_train = splits["idner"]["train"]
-    train = [s for corpus in splits.values() for s in corpus["train"]]
+    out.mkdir(parents=True, exist_ok=True)
+    parts = ("train", "dev") if train_on_dev else ("train",)
+    idner_train = [s for part in parts for s in splits["idner"][part]]
+    train = [s for corpus in splits.values() for part in parts for s in corpus[part]]
     train += augment(idner_train, rng, quote_share, 0.0) + augment(train, rng, 0.0, case_share)
     outputs = {"train": train, "dev": [s for corpus in splits.values() for s in corpus["dev"]]}
     outputs.update({f"test-{name}": corpus["test"] for name, corpus in splits.items()})
     for name, sentences in outputs.items():
         stats: Counter = Counter()
         docs = [make_doc(nlp, *detokenize(s), stats, not name.startswith("test")) for s in sentences]
-        DocBin(docs=docs, store_user_data=False).to_disk(OUT / f"{name}.spacy")
+        DocBin(docs=docs, store_user_data=False).to_disk(out / f"{name}.spacy")
         print(f"{name}: {len(docs)} sentences, {dict(stats)}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: training/corpus)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--quote-share", type=float, default=0.3, help="share of idner sentences copied with quotes")
     parser.add_argument("--case-share", type=float, default=0.05, help="share of sentences copied upper/lower-cased")
+    parser.add_argument("--train-on-dev", action="store_true", help="also train on the dev splits (final model)")
     args = parser.parse_args()
-    main(args.seed, args.quote_share, args.case_share)
+    main(args.out, args.seed, args.quote_share, args.case_share, args.train_on_dev)

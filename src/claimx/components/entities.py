@@ -4,27 +4,37 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 
 * gazetteer names (``data/gazetteer/``) the model missed are added; a name wins over model
   spans it covers or matches exactly (``Amerika Serikat``, not ``Amerika``; ``Israel`` is LOC
-  even where the model said PER), and a PER span that swallowed one is split
-  ("Presiden AS Joe Biden" → LOC ``AS`` + PER ``Joe Biden``);
+  even where the model said PER), and a PER or LOC span that swallowed a name of another label
+  is split ("Presiden AS Joe Biden" → LOC ``AS`` + PER ``Joe Biden``); an ORG keeps its place
+  qualifier ("Kementerian Pendidikan Palestina");
 * a capitalised facility head plus a name is one LOC span (``data/facility_heads.txt``:
   "Bandara Soekarno-Hatta", "Gedung Putih"), unless the head sits inside a longer model entity;
 * capitalised words after an honorific or a rank are a PER (``data/honorifics.txt``: "Gus Ipul",
-  "Kompol Jazuli");
-* spans are cut at brackets and line breaks, lose lowercase words and spaces at their edges
-  ("Kementerian Sosial (Kemensos" → ``Kementerian Sosial``), and are dropped when they are only a
-  title, a handle (``@jokowi``), a known non-entity (``data/not_entities.txt``) or a place after
-  ``data/non_entity_before.txt`` ("bahasa Inggris");
+  "Kompol Jazuli", "Laksamana Pertama Budi");
+* spans are cut at brackets and line breaks, lose lowercase words and spaces at their edges and
+  opening words that never begin a name (``data/non_name_words.txt``: "Melansir Kompas.com");
+  "Kementerian Sosial (Kemensos" → ``Kementerian Sosial``;
+* spans are dropped when they are only a title, a number, a handle (``@jokowi``), a known
+  non-entity (``data/not_entities.txt``: currencies, diseases), a vessel or a law
+  (``data/non_entity_heads.txt``: "USS Nimitz", "Undang-Undang ..."), a place after
+  ``data/non_entity_before.txt`` ("bahasa Inggris"), or, unless the gazetteer knows them, a
+  lowercase word, a capitalised "-nya" word ("Mirisnya") or a sentence-initial word that the
+  text also writes in lowercase ("Truk ..." where "truk" occurs);
 * PER spans lose leading titles (``data/titles.txt``, ``data/honorifics.txt``: "Gus Ipul" → ``Ipul``);
 * ORG/LOC spans that start with a generic word become the place after it
   (``data/generic_heads.txt``: "Pemprov Jabar" → LOC ``Jabar``);
 * LOC spans take in a capitalised administrative word before them (``data/place_heads.txt``:
-  ``Kota Bandung``), except after a title ("Wali Kota Bandung" → ``Bandung``);
-* ORG spans take in a sub-unit name written before them (``data/org_units.txt``:
-  ``Komisi Fatwa MUI``);
+  ``Kota Bandung``), except after a title ("Wali Kota Bandung" → ``Bandung``), and one after them
+  (``data/place_tails.txt``: ``Tasikmalaya Kota``);
+* ORG spans lose leading titles ("Kepala Dinas X" → ``Dinas X``) or else start at their first
+  unit word or take in a sub-unit name written before them (``data/org_units.txt``:
+  ``Komisi Fatwa MUI``); one opening with a unit word runs on over "dan"/"untuk" + capitalised
+  words ("Badan Pengawas Obat dan Makanan");
 * a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
   acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
 * a part of a full PER name is PER wherever else it occurs alone in the document
-  ("Katy Perry" … "Perry", even where the model said ORG or nothing).
+  ("Katy Perry" … "Perry", even where the model said ORG or nothing), and an ORG acronym is ORG
+  wherever else it occurs alone ("Katadata Insight Center (KIC)" … "KIC").
 
 ``Span._.canonical`` is the gazetteer's canonical form (``AS`` → ``Amerika Serikat``), else the text.
 """
@@ -40,15 +50,19 @@ from ..lang.entity_words import (
     facility_heads,
     generic_heads,
     non_entity_before,
+    non_entity_heads,
+    non_name_words,
     not_entities,
     org_units,
     place_heads,
+    place_tails,
 )
 from ..lang.gazetteer import canonical_forms, entries
 from ..lang.titles import honorifics, title_length, titles
 
 BRACKETS = {"(", ")", "[", "]"}
 SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
+CONNECTORS = {"dan", "untuk", "&"}
 LONGEST_NAME = 4  # capitalised words taken after an honorific
 LONGEST_UNIT = 6  # capitalised words an ORG may extend leftwards over
 _HEAD_STARTS = frozenset(head[0] for head in facility_heads())
@@ -90,9 +104,14 @@ def merge(ents: list[Span], name: Span, force: bool = False) -> list[Span]:
     rest = [ent for ent in ents if not _overlaps(ent, name)]
     if force or all(_contains(name, hit) for hit in hits):
         return rest + [name]
-    if len(hits) == 1 and hits[0].label_ == "PER" != name.label_ and _contains(hits[0], name):
-        after = (name.end, hits[0].end)
-        return rest + [name] + ([Span(name.doc, *after, "PER")] if after[1] > after[0] else [])
+    hit = hits[0]
+    if len(hits) == 1 and hit.label_ in ("PER", "LOC") and hit.label_ != name.label_ and _contains(hit, name):
+        pieces = [
+            Span(name.doc, hit.start, name.start, hit.label_),
+            name,
+            Span(name.doc, name.end, hit.end, hit.label_),
+        ]
+        return rest + [piece for piece in pieces if len(piece)]
     return ents
 
 
@@ -123,18 +142,24 @@ def facilities(doc: Doc, ents: list[Span]) -> Iterator[Span]:
 
 
 def honoured(doc: Doc, known: set[str]) -> Iterator[Span]:
-    """PER spans of the capitalised words after an honorific or rank ("Gus Ipul" → ``Ipul``)."""
-    stop = known | place_heads() | org_units() | {head[0] for head in facility_heads()}
+    """PER spans of the capitalised words after an honorific or rank ("Gus Ipul" → ``Ipul``).
+
+    Not when the honorific ends a longer title ("Direktur Jenderal ...").
+    """
+    stop = known | place_heads() | org_units() | _HEAD_STARTS
     for token in doc:
-        if token.text not in honorifics():
+        i = token.i
+        if token.text not in honorifics() or (i and (doc[i - 1].lower_, token.lower_) in titles()):
             continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= LONGEST_NAME and doc[end].is_title:
+        start = i + title_length(doc[i : i + LONGEST_NAME + 1])
+        start = start if start > i else i + 1
+        end = start
+        while end < len(doc) and end - start < LONGEST_NAME and doc[end].is_title:
             if doc[end].text in stop or _is_title(doc[end]):
                 break
             end += 1
-        if end > token.i + 1:
-            yield Span(doc, token.i + 1, end, "PER")
+        if end > start:
+            yield Span(doc, start, end, "PER")
 
 
 def _trimmed(ent: Span) -> Span:
@@ -145,39 +170,80 @@ def _trimmed(ent: Span) -> Span:
     while (doc[start].text in BRACKETS or doc[start].is_space) and start + 1 < end:
         start += 1
     mixed = any(not t.is_lower for t in doc[start:end])
-    while start + 1 < end and (doc[start].is_space or doc[start].is_punct or (mixed and doc[start].is_lower)):
+    while start + 1 < end and (
+        doc[start].is_space
+        or doc[start].is_punct
+        or doc[start].text in non_name_words()
+        or (mixed and doc[start].is_lower)
+    ):
         start += 1
     while end - 1 > start and (doc[end - 1].is_space or doc[end - 1].is_punct or (mixed and doc[end - 1].is_lower)):
         end -= 1
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, ent.label_)
 
 
-def _dropped(ent: Span) -> bool:
-    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+def _dropped(ent: Span, lowered: set[str]) -> bool:
+    """Whether ``ent`` is no entity; ``lowered`` holds the lowercase words of the document."""
+    doc, start = ent.doc, ent.start
+    before = doc[start - 1].lower_ if start else ""
+    opens_sentence = not start or before in SENTENCE_END
     return (
         ent.text in not_entities()
         or ent.text[:1] in "@#"
+        or not any(c.isalpha() for c in ent.text)
+        or ent[0].text in non_entity_heads()
+        or ent.text in non_name_words()
         or tuple(t.lower_ for t in ent) in titles()
         or (ent.label_ == "LOC" and before in non_entity_before())
+        or (ent.text not in canonical_forms() and _common_word(ent, lowered, opens_sentence))
     )
 
 
+def _common_word(ent: Span, lowered: set[str], opens_sentence: bool) -> bool:
+    """A lowercase word, a "-nya" word, or a sentence-initial word the text also writes in lowercase."""
+    if ent.text.islower():
+        return True
+    return len(ent) == 1 and (ent.text.endswith("nya") or (opens_sentence and ent[0].lower_ in lowered))
+
+
 def _org_start(ent: Span) -> int:
-    """Where an ORG starts once a sub-unit name written before it is taken in."""
+    """Where an ORG starts: at a sub-unit name written before it, or at its first unit word."""
     doc, start = ent.doc, ent.start
+    units = org_units()
+    inner = next((t.i for t in ent[: LONGEST_UNIT // 2] if t.text in units), start)
+    if inner > start and not any(t.text in units for t in doc[start:inner]):
+        return inner
     k = start
     while k > 0 and start - k < LONGEST_UNIT and _capitalised(doc[k - 1]) and not _is_title(doc[k - 1]):
         if doc[k - 1].ent_type_ in ("PER", "LOC"):
             break
         k -= 1
-    return next((i for i in range(k, start) if doc[i].text in org_units()), start)
+    return next((i for i in range(k, start) if doc[i].text in units), start)
 
 
-def clean(ent: Span) -> Span | None:
-    """The guideline's span for a model or rule entity (None to drop it)."""
+def _org_end(doc: Doc, start: int, end: int) -> int:
+    """Where an ORG opening with a unit word ends, taking in "dan"/"untuk" + capitalised words.
+
+    ("Pusat Riset Kesehatan Masyarakat dan Gizi BRIN"); not over another ORG or LOC.
+    """
+    if doc[start].text not in org_units():
+        return end
+    j = end
+    while j < len(doc) and j - start < 3 * LONGEST_UNIT:
+        token = doc[j]
+        joins = token.lower_ in CONNECTORS and j + 1 < len(doc) and doc[j + 1].is_title
+        nxt = doc[j + 1] if joins else token
+        if not _capitalised(nxt) or _is_title(nxt) or nxt.ent_type_ in ("ORG", "LOC"):
+            break
+        j = nxt.i + 1
+    return j if doc[j - 1].lower_ not in CONNECTORS else end
+
+
+def clean(ent: Span, lowered: set[str]) -> Span | None:
+    """The guideline's span for a model or rule entity (None to drop it); see :func:`_dropped`."""
     ent = _trimmed(ent)
     doc, label, start = ent.doc, ent.label_, ent.start
-    if _dropped(ent):
+    if _dropped(ent, lowered):
         return None
     if label == "PER":
         cut = title_length(ent)
@@ -187,12 +253,23 @@ def clean(ent: Span) -> Span | None:
         cut += 1
     if cut:
         return Span(doc, start + cut, ent.end, "LOC")
+    if label == "LOC":
+        return _place(ent)
+    cut = title_length(ent)
+    start = _org_start(ent) if not cut else start + cut
+    end = _org_end(doc, start, ent.end)
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label)
+
+
+def _place(ent: Span) -> Span:
+    """A LOC with the administrative words written around it ("Kota Bandung", "Tasikmalaya Kota")."""
+    doc, start, end = ent.doc, ent.start, ent.end
     after_title = start > 1 and (doc[start - 2].lower_, doc[start - 1].lower_) in titles()
-    if label == "LOC" and start and doc[start - 1].text in place_heads() and not after_title:
-        return Span(doc, start - 1, ent.end, label)
-    if label == "ORG" and (new_start := _org_start(ent)) < start:
-        return Span(doc, new_start, ent.end, label)
-    return ent
+    if start and doc[start - 1].text in place_heads() and not after_title:
+        start -= 1
+    if end < len(doc) and doc[end].text in place_tails():
+        end += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, "LOC")
 
 
 def acronyms(ents: list[Span]) -> Iterator[Span]:
@@ -207,26 +284,32 @@ def acronyms(ents: list[Span]) -> Iterator[Span]:
 
 
 def name_parts(ents: list[Span], known: set[str]) -> list[Span]:
-    """``ents`` with every other lone mention of a part of a full PER name as PER.
+    """``ents`` with other lone mentions of PER name parts as PER and of acronyms with their label.
 
     Parts are title-case words of 3+ letters of multi-word PER entities, except gazetteer names;
-    a mention is lone when the words around it are not capitalised.
+    acronyms are single-token ORG entities with two or more capitals ("KIC", "LPPOM", "Himbara"
+    does not count). A mention is lone when the words around it are not capitalised.
     """
     if not ents:
         return ents
     doc = ents[0].doc
+    labels = {ent.text: ent.label_ for ent in ents if ent.label_ == "ORG" and len(ent) == 1 and _is_acronym(ent[0])}
     parts = {t.text for ent in ents if ent.label_ == "PER" and len(ent) > 1 for t in ent if t.is_title and len(t) > 2}
-    parts -= known
+    labels.update(dict.fromkeys(parts - known, "PER"))
     result, taken = [], set()
     for ent in ents:
-        if len(ent) == 1 and ent.text in parts and ent.label_ != "PER":
-            ent = Span(doc, ent.start, ent.end, "PER")
+        if len(ent) == 1 and labels.get(ent.text, ent.label_) != ent.label_ and ent.text not in known:
+            ent = Span(doc, ent.start, ent.end, labels[ent.text])
         result.append(ent)
         taken.update(range(ent.start, ent.end))
     for token in doc:
-        if token.text in parts and token.i not in taken and not _has_capitalised_neighbour(token):
-            result.append(Span(doc, token.i, token.i + 1, "PER"))
+        if token.text in labels and token.i not in taken and not _has_capitalised_neighbour(token):
+            result.append(Span(doc, token.i, token.i + 1, labels[token.text]))
     return sorted(result, key=lambda span: span.start)
+
+
+def _is_acronym(token: Token) -> bool:
+    return token.is_alpha and sum(c.isupper() for c in token.text) >= 2 and token.text[0].isupper()
 
 
 def _has_capitalised_neighbour(token: Token) -> bool:
@@ -258,7 +341,8 @@ class EntityCleaner:
         for person in honoured(doc, known_texts):
             ents = merge(ents, person)
         doc.ents = filter_spans(ents)
-        ents = filter_spans([span for ent in doc.ents if (span := clean(ent)) is not None])
+        lowered = {token.text for token in doc if token.is_lower}
+        ents = filter_spans([span for ent in doc.ents if (span := clean(ent, lowered)) is not None])
         ents = filter_spans(ents + list(acronyms(ents)))
         doc.ents = name_parts(ents, known_texts)
         return doc

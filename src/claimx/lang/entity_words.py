@@ -43,3 +43,21 @@ def org_units() -> frozenset[str]:
 def non_entity_before() -> frozenset[str]:
     """``data/non_entity_before.txt``: words after which a place is no entity ("bahasa")."""
     return frozenset(read_word_list("non_entity_before.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_tails() -> frozenset[str]:
+    """``data/place_tails.txt``, case kept ("Kota", "Raya")."""
+    return frozenset(read_word_list("place_tails.txt"))
+
+
+@lru_cache(maxsize=1)
+def non_name_words() -> frozenset[str]:
+    """``data/non_name_words.txt``, case kept: words that never begin a name ("Melansir")."""
+    return frozenset(read_word_list("non_name_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def non_entity_heads() -> frozenset[str]:
+    """``data/non_entity_heads.txt``, case kept: prefixes of non-entities ("USS")."""
+    return frozenset(read_word_list("non_entity_heads.txt"))
