@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claims_helpers import claims_of, summary
 from conftest import shared_file
@@ -268,3 +270,16 @@ def test_reported_clause_may_open_with_a_preposition(nlp):
 def test_trailing_channel_after_the_source(nlp):
     claim = only(nlp, '"Kami siap," seru Budi seperti dikutip Antara.')
     assert (claim["content"], claim["source"], claim["cue"]) == ("Kami siap", "Budi", "seru")
+
+
+WORDS = ["kata", "ujarnya", "Menurut", "menurutnya", "mengatakan", "bahwa", "Budi", "Ia", "dilaporkan", "Hal", "itu",
+         "disampaikan", "(", ")", ",", ".", "\n", '"', "“", "”", "'", ":", "yang", "tidak", "Sari", "Dewi", "—"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), max_size=60))
+def test_any_mix_of_cues_and_marks_gives_exact_spans(nlp, words):
+    text = " ".join(words)
+    for claim in claims_of(nlp, text):
+        assert claim["content"].strip()
+        assert claim["via_start"] is None or text[claim["via_start"] : claim["via_end"]]

@@ -124,21 +124,28 @@ def is_pronoun(span: Span) -> bool:
     return span.text.lower() in PRONOUNS
 
 
+def _coordinated(span: Span, ents: list[Span]) -> bool:
+    """Two sources joined by "dan" ("BPOM dan BPJPH"); with entities, only "dan" between two of them."""
+    ends, starts = {e.end for e in ents}, {e.start for e in ents}
+    return any(t.lower_ in ("dan", "&") and (not ents or t.i in ends and t.i + 1 in starts) for t in span)
+
+
 def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Shrink a name-led noun phrase to its name: titles off, or the entity that closes it, and no
     trailing bracket ("Siti (45)"). A descriptive phrase ("keterangan dari pihak Ukraina") stays whole.
     """
-    if end - start > 2 and doc[end - 1].text == ")" and doc[start].text != "(":
-        end = next(k for k in range(end - 1, start - 1, -1) if doc[k].text == "(")
+    opening = next((k for k in range(end - 1, start, -1) if doc[k].text == "("), None)
+    if end - start > 2 and doc[end - 1].text == ")" and opening is not None:
+        end = opening
     span = doc[start:end]
-    if is_pronoun(span) or any(t.lower_ in ("dan", "&") for t in span):
+    ents = [e for e in doc.ents if e.start >= start and e.end <= end]
+    if is_pronoun(span) or _coordinated(span, ents):
         return start, end
     if not is_capitalised(span[0]):
         cut = title_length(span)
         rest = span[cut:]
         named = any(e.label_ == "PER" for e in rest.ents) or len(rest) > 1 and all(is_capitalised(t) for t in rest)
         return (start + cut, end) if cut and named else (start, end)
-    ents = [e for e in doc.ents if e.start >= start and e.end <= end]
     people = [e for e in ents if e.label_ == "PER"]
     if people:
         return people[-1].start, people[-1].end

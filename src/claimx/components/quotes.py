@@ -183,11 +183,11 @@ def quote_marks(span: Span, text: str) -> QuoteMarks:
     """Recover the marks of a span of ``doc.spans["quotes"]`` (the span may be wider when marks are glued);
     ``text`` is ``doc.text``."""
     marks = SINGLE if span.label_ == "single" else DOUBLE
-    open_at = next(i for i in range(span.start_char, span.end_char) if text[i] in marks)
+    open_at = next((i for i in range(span.start_char, span.end_char) if text[i] in marks), span.start_char)
     if span.label_ == "open":
         end = span.end_char
         while end > open_at + 1 and text[end - 1].isspace():
             end -= 1
         return QuoteMarks(open_at, end, False)
-    close_at = next(i for i in range(span.end_char - 1, open_at, -1) if text[i] in marks)
+    close_at = next((i for i in range(span.end_char - 1, open_at, -1) if text[i] in marks), span.end_char - 1)
     return QuoteMarks(open_at, close_at, True)

@@ -29,6 +29,8 @@ _WORD = re.compile(r"[\w'’-]+")
 _NICKNAME = re.compile(
     r"\b(?:akrab|karib|biasa|kerap|sering)\s+(?:di)?sapa\s+(?:(?:Gus|Pak|Bu|Mas|Mbak|Kang|Cak|Bang|Bung)\s+)?([A-Z][\w'-]+)"
 )
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)\s*")
 _JOINERS = frozenset({"of", "the", "&", "de", "van", "bin", "binti", "al", "el"})
 
 
@@ -40,6 +42,7 @@ class Mention:
     end: int
     text: str
     person: bool
+    title_only: bool = False
 
     @property
     def words(self) -> frozenset[str]:
@@ -110,26 +113,41 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _from_capitals(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
-    """Name mentions from capitalised runs with titles stripped, and aliases: a title seen before a
-    name ("Menteri Sosial" → the name) and an acronym in brackets after a run ("Komisi ... (KPK)"),
-    which stands for the name after it when the run is only a title ("Menteri Sosial (Mensos) X")."""
-    aliases: dict[str, str] = {}
-    runs = _runs(doc)
-    named = {i: _mention(doc, doc[i + title_length(doc[i:j]) : j], not _is_org(doc[i:j].text)) for i, j in runs}
-    only_titles = {i for i, j in runs if tuple(t.lower_ for t in doc[i:j]) in titles()}
-    for i, j in runs:
-        cut = title_length(doc[i:j])
-        only_title = i in only_titles
-        if cut and not only_title:
-            aliases[doc[i : i + cut].text.lower()] = named[i].text
-        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper():
-            if not only_title:
-                aliases[doc[j + 1].lower_] = named[i].text
-            elif j + 3 in named:
-                aliases[doc[j + 1].lower_] = named[j + 3].text
-    aliases.update(_nicknames(doc.text, list(named.values())))
-    mentions = [mention for i, mention in named.items() if i not in only_titles]
-    return mentions, aliases
+    """Capitalised runs outside entities, titles stripped (a run that is only a title is kept and
+    marked), and the titles seen before names ("Menteri Sosial X": menteri sosial → X)."""
+    mentions, titled = [], {}
+    for i, j in _runs(doc):
+        run = doc[i:j]
+        if tuple(t.lower_ for t in run) in titles():
+            mentions.append(Mention(run.start_char, run.end_char, run.text, True, title_only=True))
+            continue
+        cut = title_length(run)
+        mention = _mention(doc, doc[i + cut : j], not _is_org(run.text))
+        mentions.append(mention)
+        if cut:
+            titled[doc[i : i + cut].text.lower()] = mention.text
+    return mentions, titled
+
+
+def _aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Other names for a mention: an acronym in brackets after it ("Badan ... (BMN)"), standing for the
+    name after the brackets when the mention is only a title ("Menteri Sosial (Mensos) X"); a title
+    right before a name; a nickname ("yang akrab disapa Gus Y")."""
+    found = {}
+    for n, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        if _BRACKET_OPEN.fullmatch(text[a.end : b.start]) and text[b.end : b.end + 3].lstrip().startswith(")"):
+            after = mentions[n + 2] if n + 2 < len(mentions) else None
+            if not a.title_only:
+                found[b.text.lower()] = a.text
+            elif after is not None and _BRACKET_CLOSE.fullmatch(text[b.end : after.start]):
+                found[b.text.lower()] = after.text
+        elif a.title_only and not b.title_only and not text[a.end : b.start].strip():
+            found[a.text.lower()] = b.text
+    for match in _NICKNAME.finditer(text):
+        before = [m for m in mentions if m.end <= match.start() and match.start() - m.end < 30]
+        if before:
+            found[match.group(1).lower()] = before[-1].text
+    return found
 
 
 def _glued_suffix(word: str) -> int:
@@ -157,8 +175,10 @@ class SourceResolver:
         claims: list[Claim] = doc._.claims or []
         runs, aliases = _from_capitals(doc)
         text = doc.text
+        everything = _merge(_from_ents(doc), runs)
+        aliases.update(_aliases(text, everything))
         quoted = [(q.start_char, q.end_char) for q in doc.spans.get("quotes", [])]
-        mentions = [m for m in _merge(_from_ents(doc), runs) if not any(s <= m.start < e for s, e in quoted)]
+        mentions = [m for m in everything if not m.title_only and not any(s <= m.start < e for s, e in quoted)]
         contents = [(c.content_start, c.content_end) for c in claims]
         resolver = _Resolution(text, mentions, aliases, contents)
         for claim in sorted(claims, key=lambda c: c.source_start if c.source_start is not None else c.content_start):
@@ -170,16 +190,6 @@ class SourceResolver:
             if claim.via_start is not None:
                 claim.via = resolver.name(claim.via_start, claim.via_end)
         return doc
-
-
-def _nicknames(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """``X yang akrab disapa Gus Y``: Y → X (the name just before the phrase)."""
-    found = {}
-    for match in _NICKNAME.finditer(text):
-        before = [m for m in mentions if m.end <= match.start() and match.start() - m.end < 30]
-        if before:
-            found[match.group(1).lower()] = before[-1].text
-    return found
 
 
 def _unnamed(description: str) -> str:
