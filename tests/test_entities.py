@@ -122,6 +122,18 @@ def test_an_acronym_keeps_its_label_across_the_document(rules):
     assert _ents(doc) == [("Lembaga Data Kita", "ORG"), ("LDK", "ORG"), ("LDK", "ORG")]
 
 
+def test_initials_after_berinisial_are_a_person_throughout(rules):
+    doc = _run(rules, "Polisi menahan pria berinisial RS di kantor. RS mengaku menyesal.")
+    assert _ents(doc) == [("RS", "PER"), ("RS", "PER")]
+
+
+def test_the_name_word_of_a_facility_alone_is_the_place(rules):
+    doc = _run(rules, "Penerbangan dari Bandara Sultan Hasanuddin dibuka. Hasanuddin kembali ramai.")
+    assert _ents(doc)[0] == ("Bandara Sultan Hasanuddin", "LOC")
+    doc = _run(rules, "Ia tiba di Bandara Juanda pagi ini. Juanda sedang ramai.")
+    assert _ents(doc) == [("Bandara Juanda", "LOC"), ("Juanda", "LOC")]
+
+
 @pytest.mark.skipif(default_model_path() is None, reason="no trained model in models/claimx-id")
 def test_shipped_model_tags_people_and_places_offline():
     nlp = claimx.load()

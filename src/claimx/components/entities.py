@@ -10,7 +10,8 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 * a capitalised facility head plus a name is one LOC span (``data/facility_heads.txt``:
   "Bandara Soekarno-Hatta", "Gedung Putih"), unless the head sits inside a longer model entity;
 * capitalised words after an honorific or a rank are a PER (``data/honorifics.txt``: "Gus Ipul",
-  "Kompol Jazuli", "Laksamana Pertama Budi");
+  "Kompol Jazuli", "Laksamana Pertama Budi"), and so are initials after "berinisial"
+  (``data/initials_cues.txt``);
 * spans are cut at brackets and line breaks, lose lowercase words and spaces at their edges and
   opening words that never begin a name (``data/non_name_words.txt``: "Melansir Kompas.com");
   "Kementerian Sosial (Kemensos" → ``Kementerian Sosial``;
@@ -33,7 +34,8 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 * a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
   acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
 * a part of a full PER name is PER wherever else it occurs alone in the document
-  ("Katy Perry" … "Perry", even where the model said ORG or nothing), and an ORG acronym is ORG
+  ("Katy Perry" … "Perry", even where the model said ORG or nothing), the name word of a facility
+  is LOC ("Bandara Husein Sastranegara" … "Husein"), and an acronym keeps its ORG or PER label
   wherever else it occurs alone ("Katadata Insight Center (KIC)" … "KIC").
 
 ``Span._.canonical`` is the gazetteer's canonical form (``AS`` → ``Amerika Serikat``), else the text.
@@ -49,6 +51,7 @@ from spacy.util import filter_spans
 from ..lang.entity_words import (
     facility_heads,
     generic_heads,
+    initials_cues,
     non_entity_before,
     non_entity_heads,
     non_name_words,
@@ -123,7 +126,10 @@ def _head_at(doc: Doc, i: int, heads: frozenset[tuple[str, ...]]) -> int:
 
 
 def facilities(doc: Doc, ents: list[Span]) -> Iterator[Span]:
-    """LOC spans of a facility head followed by capitalised or numeric tokens."""
+    """LOC spans of a facility head followed by capitalised or numeric tokens.
+
+    A title may open the name ("Bandara Sultan Hasanuddin") but ends it later ("Tol X Kompol Y").
+    """
     heads = facility_heads()
     inside = {i for ent in ents for i in range(ent.start + 1, ent.end)}
     for token in doc:
@@ -133,7 +139,7 @@ def facilities(doc: Doc, ents: list[Span]) -> Iterator[Span]:
         size = _head_at(doc, i, heads)
         end = i + size
         while size and end < len(doc) and (_capitalised(doc[end]) or doc[end].like_num):
-            if _is_title(doc[end]) or _head_at(doc, end, heads):
+            if (_is_title(doc[end]) and end > i + size) or _head_at(doc, end, heads):
                 break
             end += 1
         if size and end > i + size:
@@ -142,7 +148,8 @@ def facilities(doc: Doc, ents: list[Span]) -> Iterator[Span]:
 
 
 def honoured(doc: Doc, known: set[str]) -> Iterator[Span]:
-    """PER spans of the capitalised words after an honorific or rank ("Gus Ipul" → ``Ipul``).
+    """PER spans of the capitalised words after an honorific or rank ("Gus Ipul" → ``Ipul``),
+    and of initials after ``data/initials_cues.txt`` ("berinisial AR" → ``AR``).
 
     Not when the honorific ends a longer title ("Direktur Jenderal ...").
     """
@@ -160,6 +167,10 @@ def honoured(doc: Doc, known: set[str]) -> Iterator[Span]:
             end += 1
         if end > start:
             yield Span(doc, start, end, "PER")
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if token.lower_ in initials_cues() and after.is_upper and after.is_alpha:
+            yield Span(doc, after.i, after.i + 1, "PER")
 
 
 def _trimmed(ent: Span) -> Span:
@@ -279,21 +290,28 @@ def acronyms(ents: list[Span]) -> Iterator[Span]:
         if ent.label_ not in ("ORG", "LOC") or len(ent) < 2 or end + 2 >= len(doc):
             continue
         token = doc[end + 1]
-        if doc[end].text == "(" and doc[end + 2].text == ")" and token.is_alpha and token.text[0] == ent.text[0]:
+        bracketed = doc[end].text == "(" and doc[end + 2].text == ")"
+        if bracketed and token.is_alpha and token.text[0] == ent.text[0] and token.text not in not_entities():
             yield Span(doc, end + 1, end + 2, ent.label_)
 
 
 def name_parts(ents: list[Span], known: set[str]) -> list[Span]:
-    """``ents`` with other lone mentions of PER name parts as PER and of acronyms with their label.
+    """``ents`` with other lone mentions of name parts and acronyms labelled like their entity.
 
-    Parts are title-case words of 3+ letters of multi-word PER entities, except gazetteer names;
-    acronyms are single-token ORG entities with two or more capitals ("KIC", "LPPOM", "Himbara"
-    does not count). A mention is lone when the words around it are not capitalised.
+    Parts are title-case words of 3+ letters of multi-word PER entities (PER) and the first name
+    word of a facility (LOC: "Bandara Husein Sastranegara" … "Husein"), except gazetteer names;
+    acronyms are single-token ORG or PER entities with two or more capitals ("KIC", initials "AR";
+    PER wins). A mention is lone when the words around it are not capitalised.
     """
     if not ents:
         return ents
     doc = ents[0].doc
-    labels = {ent.text: ent.label_ for ent in ents if ent.label_ == "ORG" and len(ent) == 1 and _is_acronym(ent[0])}
+    acronyms = [ent for ent in ents if ent.label_ in ("ORG", "PER") and len(ent) == 1 and _is_acronym(ent[0])]
+    labels = {ent.text: ent.label_ for ent in sorted(acronyms, key=lambda ent: ent.label_)}
+    for ent in ents:
+        size = _head_at(doc, ent.start, facility_heads()) if ent.label_ == "LOC" else 0
+        if size and len(ent) > size and ent[size].is_title and ent[size].text not in known:
+            labels[ent[size].text] = "LOC"
     parts = {t.text for ent in ents if ent.label_ == "PER" and len(ent) > 1 for t in ent if t.is_title and len(t) > 2}
     labels.update(dict.fromkeys(parts - known, "PER"))
     result, taken = [], set()
@@ -336,10 +354,10 @@ class EntityCleaner:
         known_texts = {span.text for span in known}
         for name in known:
             ents = merge(ents, name)
-        for facility in list(facilities(doc, ents)):
-            ents = merge(ents, facility, force=True)
         for person in honoured(doc, known_texts):
             ents = merge(ents, person)
+        for facility in list(facilities(doc, ents)):
+            ents = merge(ents, facility, force=True)
         doc.ents = filter_spans(ents)
         lowered = {token.text for token in doc if token.is_lower}
         ents = filter_spans([span for ent in doc.ents if (span := clean(ent, lowered)) is not None])

@@ -61,3 +61,9 @@ def non_name_words() -> frozenset[str]:
 def non_entity_heads() -> frozenset[str]:
     """``data/non_entity_heads.txt``, case kept: prefixes of non-entities ("USS")."""
     return frozenset(read_word_list("non_entity_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def initials_cues() -> frozenset[str]:
+    """``data/initials_cues.txt``: words before a person's initials ("berinisial")."""
+    return frozenset(read_word_list("initials_cues.txt"))
