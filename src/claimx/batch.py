@@ -13,6 +13,7 @@ from .records import Record, doc_to_record, error_record, merge_records
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 WARM_UP = 1000  # documents processed outside memory zones, see extract_documents
+PIPE_BATCH = 8  # documents per pass of the trained components: less padding, a lower peak (see EVALUATION.md)
 _processed: WeakKeyDictionary[Language, int] = WeakKeyDictionary()  # documents each pipeline has warmed up on
 
 
@@ -60,7 +61,7 @@ def _safe_record(nlp: Language, document: InputDocument) -> Record:
     try:
         if len(document.text) > nlp.max_length:
             pieces = split_long_text(document.text, nlp.max_length)
-            docs = nlp.pipe(piece for _, piece in pieces)
+            docs = nlp.pipe((piece for _, piece in pieces), batch_size=PIPE_BATCH)
             parts = [(offset, doc_to_record(doc, document.id)) for (offset, _), doc in zip(pieces, docs, strict=True)]
             return merge_records(parts, document.id, document.text, document.meta)
         return doc_to_record(nlp(document.text), document.id, document.meta)
@@ -73,7 +74,7 @@ def _process_batch(nlp: Language, batch: list[InputDocument]) -> Iterator[Record
     try:
         done = {
             id(d): doc_to_record(doc, d.id, d.meta)
-            for d, doc in zip(plain, nlp.pipe(d.text for d in plain), strict=True)
+            for d, doc in zip(plain, nlp.pipe((d.text for d in plain), batch_size=PIPE_BATCH), strict=True)
         }
     except Exception:
         done = {}
