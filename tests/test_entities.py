@@ -134,6 +134,13 @@ def test_the_name_word_of_a_facility_alone_is_the_place(rules):
     assert _ents(doc) == [("Bandara Juanda", "LOC"), ("Juanda", "LOC")]
 
 
+def test_hyphen_joined_names_are_split(rules):
+    doc = _run(rules, "Perang Iran-Israel dan jalur Jogja-Solo ramai.")
+    assert _ents(doc) == [("Iran", "LOC"), ("Israel", "LOC"), ("Jogja", "LOC"), ("Solo", "LOC")]
+    assert doc.text == "Perang Iran-Israel dan jalur Jogja-Solo ramai."
+    assert [t.text for t in _run(rules, "Bandara Soekarno-Hatta")] == ["Bandara", "Soekarno-Hatta"]
+
+
 @pytest.mark.skipif(default_model_path() is None, reason="no trained model in models/claimx-id")
 def test_shipped_model_tags_people_and_places_offline():
     nlp = claimx.load()

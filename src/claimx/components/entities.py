@@ -2,6 +2,7 @@
 
 Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/eval/GUIDELINE.md``:
 
+* a hyphenated token joining two gazetteer names is split ("Iran-Israel" → ``Iran`` ``-`` ``Israel``);
 * gazetteer names (``data/gazetteer/``) the model missed are added; a name wins over model
   spans it covers or matches exactly (``Amerika Serikat``, not ``Amerika``; ``Israel`` is LOC
   even where the model said PER), and a PER or LOC span that swallowed a name of another label
@@ -337,6 +338,22 @@ def _has_capitalised_neighbour(token: Token) -> bool:
     return before or (i + 1 < len(doc) and doc[i + 1].is_title)
 
 
+def split_joined_names(doc: Doc) -> None:
+    """Split a hyphenated token whose two sides are gazetteer names ("Iran-Israel", "Jokowi-JK").
+
+    The claimx tokenizer keeps hyphenated words whole; model entities on such a token are dropped.
+    """
+    names = canonical_forms()
+    joined = [t for t in doc if t.text.count("-") == 1 and all(side in names for side in t.text.split("-"))]
+    if not joined:
+        return
+    doc.ents = [ent for ent in doc.ents if not any(ent.start <= t.i < ent.end for t in joined)]
+    with doc.retokenize() as retokenizer:
+        for token in joined:
+            left, right = token.text.split("-")
+            retokenizer.split(token, [left, "-", right], heads=[(token, 0)] * 3)
+
+
 class EntityCleaner:
     """Stateless apart from its phrase matcher; see the module docstring."""
 
@@ -349,6 +366,7 @@ class EntityCleaner:
             self.matcher.add(label, list(nlp.tokenizer.pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
+        split_joined_names(doc)
         ents = list(doc.ents)
         known = filter_spans(self.matcher(doc, as_spans=True))
         known_texts = {span.text for span in known}
