@@ -42,6 +42,11 @@ class Engine(str, Enum):
     dask = "dask"
 
 
+class Backend(str, Enum):
+    spacy = "spacy"
+    stanza = "stanza"
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="A .txt file, a folder of .txt, a .jsonl file, or - for stdin.")],
@@ -69,8 +74,14 @@ def extract(
         str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster of --workers).")
     ] = None,
     partition_size: Annotated[int, typer.Option(min=1, help="Documents per Dask partition.")] = 1000,
+    backend: Annotated[
+        Backend, typer.Option(help="Words, POS and parses from spacy (the model) or stanza (needs --stanza-dir).")
+    ] = Backend.spacy,
+    stanza_dir: Annotated[Path | None, typer.Option(help="Directory of stanza models for --backend stanza.")] = None,
 ) -> None:
     """Extract entities and claims; one record (or error record) per input document, in order."""
+    if backend is Backend.stanza and (workers > 1 or engine is Engine.dask):
+        raise typer.BadParameter("--backend stanza runs with --workers 1 and the local engine", param_hint="--backend")
     if fmt in (OutputFormat.csv, OutputFormat.parquet) and output is None:
         raise typer.BadParameter("--format csv/parquet needs -o/--output", param_hint="--format")
     if html is not None and engine is Engine.dask:
@@ -85,8 +96,8 @@ def extract(
         return
     if workers == 1:
         try:
-            nlp = load(model)
-        except (OSError, ValueError) as err:
+            nlp = load(model, backend=backend.value, stanza_dir=stanza_dir)
+        except (ImportError, OSError, ValueError) as err:
             typer.echo(f"claimx: error: cannot load model: {err}", err=True)
             raise typer.Exit(2) from err
     skipped = 0

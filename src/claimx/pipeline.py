@@ -32,12 +32,21 @@ def blank() -> Language:
     return spacy.blank("id", config=TOKENIZER_CONFIG)
 
 
-def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
+def load(
+    model: str | Path | None = None,
+    *,
+    rules: bool = True,
+    backend: str = "spacy",
+    stanza_dir: str | Path | None = None,
+) -> Language:
     """Load the claimx pipeline.
 
     ``model`` is a spaCy pipeline directory (default: the shipped model, or a blank
     tokenizer-only pipeline when none is installed); ``"blank"`` forces the latter.
     With ``rules`` the claimx rule stages are appended when the model lacks them.
+    ``backend="stanza"`` takes words, lemmas, POS, parses and sentences from the stanza models
+    in ``stanza_dir`` instead (the model's NER and the rule stages still run); see
+    :mod:`claimx.backends.stanza`.
 
     >>> nlp = load("blank")
     >>> nlp.pipe_names[-1]
@@ -51,6 +60,14 @@ def load(model: str | Path | None = None, *, rules: bool = True) -> Language:
         if not (path / "config.cfg").is_file():
             raise FileNotFoundError(f"{path}: not a spaCy pipeline directory (no config.cfg)")
         nlp = spacy.load(path)
+    if backend == "stanza":
+        if stanza_dir is None:
+            raise ValueError("backend 'stanza' needs stanza_dir, a directory of stanza models")
+        from .backends.stanza import use_stanza
+
+        use_stanza(nlp, stanza_dir)
+    elif backend != "spacy":
+        raise ValueError(f"unknown backend {backend!r} (choose 'spacy' or 'stanza')")
     if rules:
         for stage in RULE_STAGES:
             if stage not in nlp.pipe_names:
