@@ -141,6 +141,12 @@ def test_hyphen_joined_names_are_split(rules):
     assert [t.text for t in _run(rules, "Bandara Soekarno-Hatta")] == ["Bandara", "Soekarno-Hatta"]
 
 
+def test_names_glued_to_words_are_cut_out(rules):
+    doc = _run(rules, "Regulasi diAmerika Serikat dan akunFacebookbernama Sinar.")
+    assert _ents(doc) == [("Amerika Serikat", "LOC"), ("Facebook", "ORG")]
+    assert doc.text == "Regulasi diAmerika Serikat dan akunFacebookbernama Sinar."
+
+
 @pytest.mark.skipif(default_model_path() is None, reason="no trained model in models/claimx-id")
 def test_shipped_model_tags_people_and_places_offline():
     nlp = claimx.load()

@@ -2,7 +2,9 @@
 
 Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/eval/GUIDELINE.md``:
 
-* a hyphenated token joining two gazetteer names is split ("Iran-Israel" → ``Iran`` ``-`` ``Israel``);
+* a token joining gazetteer names is split: two names joined by a hyphen ("Iran-Israel" →
+  ``Iran`` ``-`` ``Israel``; the tokenizer keeps hyphenated words whole) and a name glued by a
+  scraper to lowercase words ("diAmerika", "otakNeuralink");
 * gazetteer names (``data/gazetteer/``) the model missed are added; a name wins over model
   spans it covers or matches exactly (``Amerika Serikat``, not ``Amerika``; ``Israel`` is LOC
   even where the model said PER), and a PER or LOC span that swallowed a name of another label
@@ -42,7 +44,9 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 ``Span._.canonical`` is the gazetteer's canonical form (``AS`` → ``Amerika Serikat``), else the text.
 """
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -67,6 +71,7 @@ from ..lang.titles import honorifics, title_length, titles
 BRACKETS = {"(", ")", "[", "]"}
 SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
 CONNECTORS = {"dan", "untuk", "&"}
+CAMEL = re.compile(r"[a-z][A-Z]")
 LONGEST_NAME = 4  # capitalised words taken after an honorific
 LONGEST_UNIT = 6  # capitalised words an ORG may extend leftwards over
 _HEAD_STARTS = frozenset(head[0] for head in facility_heads())
@@ -126,16 +131,15 @@ def _head_at(doc: Doc, i: int, heads: frozenset[tuple[str, ...]]) -> int:
     return max((len(h) for h in heads if tuple(t.text for t in doc[i : i + len(h)]) == h), default=0)
 
 
-def facilities(doc: Doc, ents: list[Span]) -> Iterator[Span]:
+def facilities(doc: Doc, words: list[str], ents: list[Span]) -> Iterator[Span]:
     """LOC spans of a facility head followed by capitalised or numeric tokens.
 
     A title may open the name ("Bandara Sultan Hasanuddin") but ends it later ("Tol X Kompol Y").
     """
     heads = facility_heads()
     inside = {i for ent in ents for i in range(ent.start + 1, ent.end)}
-    for token in doc:
-        i = token.i
-        if token.text not in _HEAD_STARTS or i in inside:
+    for i, word in enumerate(words):
+        if word not in _HEAD_STARTS or i in inside:
             continue
         size = _head_at(doc, i, heads)
         end = i + size
@@ -148,16 +152,15 @@ def facilities(doc: Doc, ents: list[Span]) -> Iterator[Span]:
             yield Span(doc, i, end, "LOC")
 
 
-def honoured(doc: Doc, known: set[str]) -> Iterator[Span]:
+def honoured(doc: Doc, words: list[str], known: set[str]) -> Iterator[Span]:
     """PER spans of the capitalised words after an honorific or rank ("Gus Ipul" → ``Ipul``),
     and of initials after ``data/initials_cues.txt`` ("berinisial AR" → ``AR``).
 
     Not when the honorific ends a longer title ("Direktur Jenderal ...").
     """
     stop = known | place_heads() | org_units() | _HEAD_STARTS
-    for token in doc:
-        i = token.i
-        if token.text not in honorifics() or (i and (doc[i - 1].lower_, token.lower_) in titles()):
+    for i, word in enumerate(words):
+        if word not in honorifics() or (i and (words[i - 1].lower(), word.lower()) in titles()):
             continue
         start = i + title_length(doc[i : i + LONGEST_NAME + 1])
         start = start if start > i else i + 1
@@ -168,10 +171,10 @@ def honoured(doc: Doc, known: set[str]) -> Iterator[Span]:
             end += 1
         if end > start:
             yield Span(doc, start, end, "PER")
-    for token in doc[:-1]:
-        after = doc[token.i + 1]
-        if token.lower_ in initials_cues() and after.is_upper and after.is_alpha:
-            yield Span(doc, after.i, after.i + 1, "PER")
+    for i, word in enumerate(words[:-1]):
+        after = words[i + 1]
+        if word.lower() in initials_cues() and after.isupper() and after.isalpha():
+            yield Span(doc, i + 1, i + 2, "PER")
 
 
 def _trimmed(ent: Span) -> Span:
@@ -296,7 +299,7 @@ def acronyms(ents: list[Span]) -> Iterator[Span]:
             yield Span(doc, end + 1, end + 2, ent.label_)
 
 
-def name_parts(ents: list[Span], known: set[str]) -> list[Span]:
+def name_parts(ents: list[Span], words: list[str], known: set[str]) -> list[Span]:
     """``ents`` with other lone mentions of name parts and acronyms labelled like their entity.
 
     Parts are title-case words of 3+ letters of multi-word PER entities (PER) and the first name
@@ -321,9 +324,9 @@ def name_parts(ents: list[Span], known: set[str]) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, labels[ent.text])
         result.append(ent)
         taken.update(range(ent.start, ent.end))
-    for token in doc:
-        if token.text in labels and token.i not in taken and not _has_capitalised_neighbour(token):
-            result.append(Span(doc, token.i, token.i + 1, labels[token.text]))
+    for i, word in enumerate(words):
+        if word in labels and i not in taken and not _has_capitalised_neighbour(doc[i]):
+            result.append(Span(doc, i, i + 1, labels[word]))
     return sorted(result, key=lambda span: span.start)
 
 
@@ -338,20 +341,45 @@ def _has_capitalised_neighbour(token: Token) -> bool:
     return before or (i + 1 < len(doc) and doc[i + 1].is_title)
 
 
-def split_joined_names(doc: Doc) -> None:
-    """Split a hyphenated token whose two sides are gazetteer names ("Iran-Israel", "Jokowi-JK").
+def _pieces(text: str) -> list[str] | None:
+    """How to split a token that joins gazetteer names, or None.
 
-    The claimx tokenizer keeps hyphenated words whole; model entities on such a token are dropped.
+    "Iran-Israel" → Iran, -, Israel (hyphen between two names); "diAmerika", "otakNeuralink",
+    "akunFacebookbernama" → the name cut from the lowercase words glued to it by scrapers.
     """
     names = canonical_forms()
-    joined = [t for t in doc if t.text.count("-") == 1 and all(side in names for side in t.text.split("-"))]
-    if not joined:
-        return
-    doc.ents = [ent for ent in doc.ents if not any(ent.start <= t.i < ent.end for t in joined)]
+    if "-" in text and text.count("-") == 1 and all(side in names for side in text.split("-")):
+        left, right = text.split("-")
+        return [left, "-", right]
+    if not CAMEL.search(text) or not text.isalpha():
+        return None
+    for match in _glued_name_pattern().finditer(text):
+        start, end = match.span()
+        if (start == 0 or text[start - 1].islower()) and (end == len(text) or text[end].islower()):
+            return [piece for piece in (text[:start], match.group(), text[end:]) if piece]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _glued_name_pattern() -> re.Pattern:
+    """Single-word gazetteer names of 4+ letters that start with a capital, longest first."""
+    names = sorted((n for n in canonical_forms() if n.isalpha() and len(n) >= 4 and n[0].isupper()), key=len)
+    return re.compile("|".join(re.escape(name) for name in reversed(names)))
+
+
+def split_glued_names(doc: Doc, words: list[str]) -> bool:
+    """Split tokens that join gazetteer names (see :func:`_pieces`); entities on them are dropped.
+
+    Returns whether any token was split.
+    """
+    splits = [(doc[i], pieces) for i, word in enumerate(words) if (pieces := _pieces(word))]
+    if not splits:
+        return False
+    doc.ents = [ent for ent in doc.ents if not any(ent.start <= token.i < ent.end for token, _ in splits)]
     with doc.retokenize() as retokenizer:
-        for token in joined:
-            left, right = token.text.split("-")
-            retokenizer.split(token, [left, "-", right], heads=[(token, 0)] * 3)
+        for token, pieces in splits:
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+    return True
 
 
 class EntityCleaner:
@@ -366,19 +394,21 @@ class EntityCleaner:
             self.matcher.add(label, list(nlp.tokenizer.pipe(names)))
 
     def __call__(self, doc: Doc) -> Doc:
-        split_joined_names(doc)
+        words = [token.text for token in doc]
+        if split_glued_names(doc, words):
+            words = [token.text for token in doc]
         ents = list(doc.ents)
         known = filter_spans(self.matcher(doc, as_spans=True))
         known_texts = {span.text for span in known}
         for name in known:
             ents = merge(ents, name)
-        for person in honoured(doc, known_texts):
+        for person in honoured(doc, words, known_texts):
             ents = merge(ents, person)
-        for facility in list(facilities(doc, ents)):
+        for facility in list(facilities(doc, words, ents)):
             ents = merge(ents, facility, force=True)
         doc.ents = filter_spans(ents)
-        lowered = {token.text for token in doc if token.is_lower}
+        lowered = {word for word in words if word.islower()}
         ents = filter_spans([span for ent in doc.ents if (span := clean(ent, lowered)) is not None])
         ents = filter_spans(ents + list(acronyms(ents)))
-        doc.ents = name_parts(ents, known_texts)
+        doc.ents = name_parts(ents, words, known_texts)
         return doc
