@@ -60,3 +60,8 @@ def test_pairing_is_well_formed_on_any_text(text):
         start, end = quote.content(text)
         assert quote.open_at < start <= end <= quote.close_at
         previous_end = quote.close_at
+
+
+def test_curly_quotes_nest_inside_a_curly_quote():
+    text = "Isinya: “Mobil ini memakai “mesin air” yang baru.”\nSelesai."
+    assert contents(text) == ["Mobil ini memakai “mesin air” yang baru."]

@@ -111,3 +111,17 @@ def test_pihaknya_resolves_to_the_speaker(nlp):
 
 def test_age_in_brackets_is_not_part_of_the_source(nlp):
     assert resolved(nlp, "Seorang warga, Siti (45), mengaku rumahnya terendam.") == [("Siti", "Siti")]
+
+
+def test_a_quote_goes_to_the_last_person_not_a_collective(nlp):
+    text = (
+        "Ketua panitia Budi Santoso mengatakan acara aman. Bagi komunitas pecinta alam, kegiatan ini penting.\n"
+        '"Kami akan terus menjaga hutan," ujarnya.'
+    )
+    assert [r for _, r in resolved(nlp, text)][-1] == "Budi Santoso"
+
+
+def test_noun_cue_with_a_glued_clitic_before_a_colon(nlp):
+    text = "Akun Viral Info mengunggah video. Berikut narasi lengkapnya:\n“Mobil listrik akan dilarang tahun depan.”"
+    (claim,) = claims_of(nlp, text)
+    assert (claim["cue"], claim["source"], claim["source_resolved"]) == ("narasi", "nya", "Akun Viral Info")

@@ -70,6 +70,7 @@ class _Found:
     source: tuple[int, int] | None
     via: tuple[int, int] | None = None
     extra: dict = field(default_factory=dict)
+    clitic: tuple[int, int] | None = None  # character offsets of a source "nya" glued inside a token
 
 
 @Language.factory("claimx_attribution")
@@ -305,8 +306,13 @@ class _Run:
             noun = next((c for c in self.cues if np[0] <= c.start < np[1] and c._.cue.voice == "noun"), None)
             if noun is None:
                 return self._mark(_Found(content, "direct", "source_colon_quote", None, np), None, np)
-            clitic = (np[1] - 1, np[1]) if doc[np[1] - 1].lower_ == "nya" else None
-            return self._mark(_Found(content, "direct", "source_colon_quote", noun, clitic), noun, clitic)
+            last = doc[np[1] - 1]
+            found = _Found(content, "direct", "source_colon_quote", noun, None)
+            if last.lower_ == "nya":
+                return self._mark(found, noun, (last.i, last.i + 1))
+            if last.lower_.endswith("nya") and len(last) > 3:
+                found.clitic = (last.idx + len(last) - 3, last.idx + len(last))
+            return self._mark(found, noun, None)
         return None
 
     def _split_from(self, previous: _Found, span: Span) -> bool:
@@ -490,11 +496,26 @@ class _Run:
             i = i if comma is None else comma + 1
         if i < end and doc[i].lower_ in W["topic"] | W["complementizer"]:
             i += 1
-        if i >= end or doc[i].lower_ in W["directive"] | W["np_object"] | {"dengan"} or self._directive(cue, i, end):
+        if i >= end or doc[i].lower_ in W["directive"] | {"dengan"} or self._directive(cue, i, end):
+            return None
+        if self._noun_object(i, end):
             return None
         if is_quote(doc[i]) and self._quote_covers(i, end):
             return None
         return i
+
+    def _noun_object(self, i: int, end: int) -> bool:
+        """A noun-phrase object, not a reported clause: "dukungan terhadap X", "komitmennya untuk ...",
+        "hal itu", "kejadian tersebut"."""
+        doc = self.doc
+        words = [t for t in doc[i:end] if not (t.is_punct or t.is_space)]
+        if not words:
+            return True
+        if {words[0].lower_, words[0].lower_.removesuffix("nya")} & W["np_object"]:
+            return True
+        if len(words) > 1 and words[0].lower_ in W["restated"] and words[1].lower_ in W["demonstrative"]:
+            return True
+        return len(words) <= 3 and words[-1].lower_ in W["demonstrative"]
 
     def _directive(self, cue: Span, i: int, end: int) -> bool:
         """``mengingatkan pemerintah untuk ...``: a warning with an object and a directive, not a report."""
@@ -740,6 +761,8 @@ class _Run:
         if source is not None:
             span = doc[source[0] : source[1]]
             claim.source_start, claim.source_end = span.start_char, span.end_char
+        elif found.clitic is not None:
+            claim.source_start, claim.source_end = found.clitic
         if via is not None:
             span = doc[via[0] : via[1]]
             claim.via, claim.via_start, claim.via_end = span.text, span.start_char, span.end_char

@@ -5,7 +5,8 @@ marks are paired by their context (a mark after a space opens, before a space cl
 mark glued on both sides flips the current state). A quote left open at the end of a
 paragraph that the next paragraph reopens is a continuation paragraph: it ends at its
 paragraph's end and is labelled ``open``. Other unclosed quotes may run on into later
-paragraphs (multi-paragraph quotes) but never further than ``max_chars``; a stray mark in
+paragraphs (multi-paragraph quotes) but never further than ``max_chars``; curly quotes may nest
+inside a curly quote (“... “istilah” ...”); a stray mark in
 mid-paragraph is dropped, so an unbalanced mark never swallows the article. Single marks
 (‘ ’, and ' where it is not an apostrophe) are paired within a line, outside double quotes.
 """
@@ -81,6 +82,8 @@ def pair_quotes(text: str, max_chars: int = 2500) -> list[QuoteMarks]:
     [(0, 3, False), (4, 7, True)]
     >>> pair_quotes('Kata "stray di sini.\\nLain.')
     []
+    >>> [(q.open_at, q.close_at) for q in pair_quotes("“A “B” C.”")]
+    [(0, 9)]
     """
     ends = _paragraph_ends(text)
     quotes: list[QuoteMarks] = []
@@ -106,12 +109,20 @@ def pair_quotes(text: str, max_chars: int = 2500) -> list[QuoteMarks]:
             if end - open_at <= max_chars and text[open_at + 1 : end].strip():
                 quotes.append(QuoteMarks(open_at, end, False))
 
+    depth = 0  # curly quotes nested inside an open curly quote (“... “inner” ...”)
     for match in _MARK.finditer(text):
         i = match.start()
         role = _role(text, i, open_at is not None)
         if open_at is None:
             if role == "open":
-                open_at = i
+                open_at, depth = i, 0
+            continue
+        curly = text[open_at] in OPENERS and text[i] in OPENERS + CLOSERS
+        if curly and role == "open" and not starts_paragraph(i):
+            depth += 1
+            continue
+        if curly and role == "close" and depth:
+            depth -= 1
             continue
         crossed = "\n" in text[open_at:i]
         fits = i - open_at <= max_chars and (not crossed or starts_paragraph(open_at))

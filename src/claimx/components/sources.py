@@ -183,7 +183,7 @@ class SourceResolver:
         resolver = _Resolution(text, mentions, aliases, contents)
         for claim in sorted(claims, key=lambda c: c.source_start if c.source_start is not None else c.content_start):
             if claim.source_start is not None:
-                claim.source_resolved = resolver.resolve(claim.source_start, claim.source_end)
+                claim.source_resolved = resolver.resolve(claim.source_start, claim.source_end, claim.kind == "direct")
                 resolver.speak(claim.source_start, claim.source_resolved)
             elif claim.extra.get("source_implicit") == "previous" and resolver.speakers:
                 claim.source_resolved = resolver.speakers[-1][1]
@@ -218,11 +218,13 @@ class _Resolution:
         if name:
             self.speakers.append((at, name))
 
-    def resolve(self, start: int, end: int) -> str | None:
+    def resolve(self, start: int, end: int, spoken: bool = False) -> str | None:
+        """The name a source mention stands for; ``spoken`` (a direct quote) wants a person."""
         mention = self.text[start:end]
         lower = mention.lower()
         if lower in pronouns():
-            return self.pronoun(start, pronouns()[lower].number)
+            pronoun = pronouns()[lower]
+            return self.pronoun(start, pronoun.number, spoken or pronoun.animacy == "person")
         words = mention.split()
         if words and words[-1].lower() in W["demonstrative"] and len(words) > 1:
             return self.anaphor(start, words[0].lower()) or _unnamed(mention)
@@ -247,9 +249,11 @@ class _Resolution:
         fuller = [m for m in self.mentions if words < m.words and m.start != at]
         return max(fuller, key=lambda m: (len(m.words), -m.start)).text if fuller else text
 
-    def pronoun(self, at: int, number: str) -> str | None:
-        """The latest speaker, unless a person was introduced as a subject in the narration since then."""
-        last = self.speakers[-1] if self.speakers else None
+    def pronoun(self, at: int, number: str, person: bool) -> str | None:
+        """The latest speaker (a person one when ``person``, when there is one), unless a person was
+        introduced as a subject in the narration since then."""
+        people = [speaker for speaker in self.speakers if not _is_org(speaker[1])] if person else []
+        last = (people or self.speakers or [None])[-1]
         if number == "plural":
             orgs = [name for _, name in self.speakers if _is_org(name)]
             if orgs:
