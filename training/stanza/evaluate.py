@@ -17,7 +17,7 @@ from stanza.models.common.utils import ud_scores
 
 import claimx
 
-METRICS = ("Tokens", "Sentences", "Words", "UPOS", "Lemmas", "UAS", "LAS")
+METRICS = ("Sentences", "Words", "UPOS", "Lemmas", "UAS", "LAS")
 
 
 def raw_text(gold: Path) -> str:
