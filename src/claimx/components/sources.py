@@ -1,23 +1,28 @@
 """``claimx_sources``: resolves each claim's source mention to a name (``source_resolved``).
 
-Name mentions come from ``doc.ents`` (PER, ORG) when a model filled them, else from runs of
-capitalised tokens; titles are stripped either way. Then, in text order:
+Name mentions come from ``doc.ents`` (PER, ORG) where a model filled them and from runs of
+capitalised tokens elsewhere; titles are stripped, and words a scraper glued to a name are cut off.
+Aliases are collected first: an acronym in brackets ("Badan ... (BMN)"), a title before a name
+("Menteri Sosial (Mensos) X"), a nickname ("yang akrab disapa Gus Y"). Then, in text order:
 
-* a name resolves to the longest earlier mention that contains all its words ("Faruk" →
-  "Moch Faruk Rozi"), or to the long form of an acronym ("KIC" → "Katadata Insight Center");
-* ``ia``/``dia``/``beliau``/``nya`` resolve to a person introduced as a subject since the last
-  claim, else to the last speaker (speaker continuity); ``mereka`` prefers an organisation;
-* an anaphoric phrase ("sumber tersebut", "Kementerian tersebut") resolves to the latest source
-  or name sharing its head noun, else to the last speaker ("miliarder itu");
-* any other phrase resolves to the name inside it ("keterangan dari pihak Ukraina" → "Ukraina"),
-  or stays as written ("mayoritas responden").
+* a name resolves through its aliases to the longest mention containing all its words ("Faruk" →
+  "Moch Faruk Rozi", "Mensos" → the minister's name);
+* ``ia``/``dia``/``beliau``/``nya``/``pihaknya`` resolve to a person introduced in the narration as a
+  subject since the last claim, else to the last speaker (speaker continuity), a person one for
+  ia/dia and for direct quotes; ``mereka`` prefers an organisation;
+* an anaphoric phrase ("sumber tersebut", "Kementerian tersebut") resolves to the latest source or
+  name sharing its head noun, else ("miliarder itu") to the nearer of the last speaker and the latest
+  person named in the narration;
+* any other phrase resolves to the name inside it ("keterangan dari pihak Ukraina"), or stays as
+  written, an unnamed individual marked "(tidak disebutkan namanya)" as the guideline asks;
+* an agentless passive in a sentence that restates the one before takes the last speaker.
 """
 
 import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..claim import Claim
 from ..lang.reporting import cue_lexicon, pronouns, word_classes
@@ -26,9 +31,7 @@ from .grammar import verb_shaped
 
 W = word_classes()
 _WORD = re.compile(r"[\w'’-]+")
-_NICKNAME = re.compile(
-    r"\b(?:akrab|karib|biasa|kerap|sering)\s+(?:di)?sapa\s+(?:(?:Gus|Pak|Bu|Mas|Mbak|Kang|Cak|Bang|Bung)\s+)?([A-Z][\w'-]+)"
-)
+_NICKNAME = re.compile(rf"\b(?:{'|'.join(sorted(W['nickname']))})\s+(?:di)?sapa\s+([A-Z][\w'-]+)(?:\s+([A-Z][\w'-]+))?")
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)\s*")
 _JOINERS = frozenset({"of", "the", "&", "de", "van", "bin", "binti", "al", "el"})
@@ -91,7 +94,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     starts = frozenset(sent.start for sent in doc.sents)
     known = _name_words(doc, starts)
 
-    def name_like(token) -> bool:
+    def name_like(token: Token) -> bool:
         return token.text[:1].isupper() and not token.ent_type_ and not _not_name(token.text)
 
     while i < len(doc):
@@ -145,8 +148,10 @@ def _aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
             found[a.text.lower()] = b.text
     for match in _NICKNAME.finditer(text):
         before = [m for m in mentions if m.end <= match.start() and match.start() - m.end < 30]
+        first, second = match.group(1), match.group(2)
+        nickname = second if second and (first.lower(),) in titles() else first  # "Gus Ipul" → Ipul
         if before:
-            found[match.group(1).lower()] = before[-1].text
+            found[nickname.lower()] = before[-1].text
     return found
 
 
