@@ -34,6 +34,15 @@ def test_finds_each_kind_with_regions_and_markers():
     assert TEXT[slice(*found["gambas"].region)] == "[Gambas:Video 20detik]"
 
 
+def test_baca_juga_alone_keeps_a_following_sentence():
+    text = "Baca Juga\n\n“Kami tidak mengusir siapa pun,” kata Budi.\nBaca juga\nJudul Berita Lain Hari Ini"
+    found = find_boilerplate(text)
+    assert [(m.name, text[slice(*m.region)]) for m in found] == [
+        ("baca-juga-alone", "Baca Juga"),
+        ("baca-juga-next-line", "Baca juga\nJudul Berita Lain Hari Ini"),
+    ]
+
+
 def test_ordinary_sentences_are_not_boilerplate():
     assert find_boilerplate("Ia membaca juga buku itu. Iklan rokok dilarang.\nSimak baik-baik.") == []
 
