@@ -37,9 +37,10 @@ IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy and
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Loads the claimx pipeline once per worker; a lock keeps a multi-threaded worker to one batch at a time."""
+    """Loads the claimx pipeline once per worker; a lock keeps a multi-threaded worker to one batch at a time.
 
-    idempotent = True
+    Registering it again (a new run, maybe with another model) replaces it and reloads on every worker.
+    """
 
     def __init__(self, model: str | None = None) -> None:
         self.model = model
