@@ -16,6 +16,8 @@ from test_offsets import assert_offsets_exact
 from test_robustness import HOSTILE
 
 pytest.importorskip("stanza", reason="stanza is not installed: pip install -e '.[stanza]' to test the stanza backend")
+torch = pytest.importorskip("torch")
+torch.set_num_threads(1)  # tiny models: more threads only spin against each other on a busy CI machine
 
 TINY = Path(__file__).parent / "fixtures" / "stanza-id-tiny"
 
