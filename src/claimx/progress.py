@@ -8,8 +8,6 @@ from typing import Any
 
 from .records import Record
 
-RATE_EVERY = 0.5  # seconds between refreshes of the words/s figure
-
 
 @dataclass
 class RunStats:
@@ -39,12 +37,12 @@ class RunMonitor(RunStats):
     def __init__(self, show_bar: bool = False, on_error: Callable[[Record], None] | None = None) -> None:
         super().__init__()
         self.on_error = on_error
-        self._rated = self.started
         self.bar: Any = None
         if show_bar:
             from tqdm import tqdm
 
-            self.bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=RATE_EVERY)
+            # smoothing=0: docs/s, like words/s, is the average since the start
+            self.bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0)
 
     def _say(self, message: str) -> None:
         if self.bar is not None:
@@ -72,8 +70,6 @@ class RunMonitor(RunStats):
                 self.bar.close()
 
     def _tick(self) -> None:
+        rate = self.words / (time.perf_counter() - self.started)
+        self.bar.set_postfix_str(f"{rate:,.0f} words/s", refresh=False)
         self.bar.update()
-        now = time.perf_counter()
-        if now - self._rated >= RATE_EVERY:
-            self._rated = now
-            self.bar.set_postfix_str(f"{self.words / (now - self.started):,.0f} words/s", refresh=False)
