@@ -107,6 +107,11 @@ def test_words_after_an_honorific_or_rank_are_a_person(rules):
     assert _ents(doc) == [("Sutrisno", "PER"), ("Ipul", "PER")]
 
 
+def test_a_minister_abbreviation_is_followed_by_a_person_or_a_known_place(rules):
+    assert _ents(_run(rules, "Kata Menlu Sugiono di Tokyo.")) == [("Sugiono", "PER"), ("Tokyo", "LOC")]
+    assert _ents(_run(rules, "Menlu AS hadir.")) == [("AS", "LOC")]
+
+
 def test_an_honorific_closing_a_longer_title_is_no_cue(rules):
     assert _ents(_run(rules, "Direktur Jenderal Strategi Ekonomi hadir.")) == []
 
