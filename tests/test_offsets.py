@@ -13,7 +13,9 @@ SPAN_KEYS = (
     ("content", "content_start", "content_end"),
     ("source", "source_start", "source_end"),
     ("cue", "cue_start", "cue_end"),
+    ("via_mention", "via_start", "via_end"),
 )
+FACT_KEYS = ("entities", "quantities", "dates")
 
 
 def assert_offsets_exact(record: dict) -> None:
@@ -24,6 +26,9 @@ def assert_offsets_exact(record: dict) -> None:
         for key, start, end in SPAN_KEYS:
             if claim[start] is not None:
                 assert text[claim[start] : claim[end]] == claim[key], (key, claim)
+        for key in FACT_KEYS:
+            for fact in claim.get(key, []):
+                assert text[fact["start"] : fact["end"]] == fact["text"], (key, fact)
 
 
 def test_dev_set_offsets(nlp):

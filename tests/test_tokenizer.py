@@ -52,3 +52,8 @@ def test_no_per_word_hyphen_exceptions():
     rules = blank().tokenizer.rules
     assert len(rules) < 1000
     assert not any("-" in key for key in rules)
+
+
+def test_loaded_model_uses_the_package_tokenizer(nlp):
+    """Tokenizer rules come from claimx's data files, whatever copy the model directory holds."""
+    assert nlp.tokenizer.rules == blank().tokenizer.rules

@@ -13,7 +13,16 @@ MODEL_NAME = "claimx-id"
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "claimx.Tokenizer.v1"}}}
 
 # Rule stages appended after the trained components, in order. Each is a spaCy factory.
-RULE_STAGES: tuple[str, ...] = ("claimx_entities", "claimx_boilerplate", "claimx_quotes", "claimx_sentences", "claimx_cues", "claimx_attribution", "claimx_sources", "claimx_facts")
+RULE_STAGES: tuple[str, ...] = (
+    "claimx_entities",
+    "claimx_boilerplate",
+    "claimx_quotes",
+    "claimx_sentences",
+    "claimx_cues",
+    "claimx_attribution",
+    "claimx_sources",
+    "claimx_facts",
+)
 
 
 def default_model_path() -> Path | None:
@@ -59,7 +68,8 @@ def load(
         path = Path(path)
         if not (path / "config.cfg").is_file():
             raise FileNotFoundError(f"{path}: not a spaCy pipeline directory (no config.cfg)")
-        nlp = spacy.load(path)
+        # The tokenizer comes from claimx's code and data files, not from the model's serialized copy.
+        nlp = spacy.load(path, exclude=["tokenizer"])
     if backend == "stanza":
         if stanza_dir is None:
             raise ValueError("backend 'stanza' needs stanza_dir, a directory of stanza models")

@@ -44,6 +44,10 @@ def claim_record(text: str, claim: Claim) -> Record:
         "cue_end": claim.cue_end,
         "kind": claim.kind,
         "via": claim.via,
+        # ``via`` is the originator's resolved name; its mention in the text is ``via_mention``.
+        "via_mention": _slice(text, claim.via_start, claim.via_end),
+        "via_start": claim.via_start,
+        "via_end": claim.via_end,
     }
     record.update({k: v for k, v in fields.items() if k not in record})
     record.update(extra)
