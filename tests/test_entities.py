@@ -161,3 +161,26 @@ def test_shipped_model_tags_people_and_places_offline():
     assert ("Joko Widodo", "PER") in ents
     assert ("Surabaya", "LOC") in ents
     assert next(ent for ent in doc.ents if ent.text == "Joko Widodo")._.canonical == "Joko Widodo"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Kepala Dinas Kesehatan Budi Santoso hadir.",
+            (1, 5, "ORG"),
+            [("Dinas Kesehatan", "ORG"), ("Budi Santoso", "PER")],
+        ),
+        ("Wali Kota Bandung Rina Kartika hadir.", (2, 5, "LOC"), [("Bandung", "LOC"), ("Rina Kartika", "PER")]),
+        (
+            "Direktur PT Pertamina Nicke Widyawati hadir.",
+            (1, 5, "ORG"),
+            [("PT Pertamina", "ORG"), ("Nicke Widyawati", "PER")],
+        ),
+        ("Ketua Mahkamah Konstitusi hadir.", (1, 3, "ORG"), [("Mahkamah Konstitusi", "ORG")]),
+        ("Kapolda Metro Jaya hadir.", (1, 3, "LOC"), [("Metro Jaya", "LOC")]),
+        ("Warga Dinas Kesehatan Budi Santoso hadir.", (1, 5, "ORG"), [("Dinas Kesehatan Budi Santoso", "ORG")]),
+    ],
+)
+def test_unit_after_a_title_gives_up_the_person_who_ends_it(rules, text, span, expected):
+    assert _ents(_run(rules, text, [span])) == expected

@@ -34,6 +34,11 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
   unit word or take in a sub-unit name written before them (``data/org_units.txt``:
   ``Komisi Fatwa MUI``); one opening with a unit word runs on over "dan"/"untuk" + capitalised
   words ("Badan Pengawas Obat dan Makanan");
+* an ORG/LOC right after a title that ends in two or more name words is a unit plus a person
+  ("Kepala Dinas Kesehatan Budi Santoso" → ORG ``Dinas Kesehatan`` + PER ``Budi Santoso``;
+  "Wali Kota Bandung Rina Kartika" → LOC ``Bandung`` + PER ``Rina Kartika``): name words are
+  capitalised, not everyday words (``data/common_words.txt``, ke-an/pe-an nouns), unit words
+  or gazetteer names, and the unit keeps at least one word besides a unit word or legal form ("PT");
 * a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
   acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
 * a part of a full PER name is PER wherever else it occurs alone in the document
@@ -57,6 +62,7 @@ from ..lang.entity_words import (
     facility_heads,
     generic_heads,
     initials_cues,
+    is_common_word,
     non_entity_before,
     non_entity_heads,
     non_name_words,
@@ -73,6 +79,7 @@ SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
 CONNECTORS = {"dan", "untuk", "&"}
 CAMEL = re.compile(r"[a-z][A-Z]")
 LONGEST_NAME = 4  # capitalised words taken after an honorific
+LEGAL_FORMS = frozenset({"PT", "CV", "UD", "Perum", "Persero", "Yayasan", "Koperasi"})
 LONGEST_UNIT = 6  # capitalised words an ORG may extend leftwards over
 _HEAD_STARTS = frozenset(head[0] for head in facility_heads())
 
@@ -287,6 +294,35 @@ def _place(ent: Span) -> Span:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, "LOC")
 
 
+def _after_title(doc: Doc, start: int) -> bool:
+    return any(start >= n and tuple(t.lower_ for t in doc[start - n : start]) in titles() for n in (1, 2, 3))
+
+
+def _name_word(token: Token, known: set[str]) -> bool:
+    return (
+        token.is_alpha
+        and token.is_title
+        and not is_common_word(token.text)
+        and token.text not in org_units()
+        and token.text not in known
+    )
+
+
+def unit_and_person(ent: Span, known: set[str]) -> list[Span]:
+    """An ORG/LOC after a title split into the unit and the person's name that ends it (see above)."""
+    doc = ent.doc
+    if ent.label_ not in ("ORG", "LOC") or len(ent) < 3 or not _after_title(doc, ent.start):
+        return [ent]
+    cut = ent.end
+    while cut - 1 > ent.start and ent.end - cut < LONGEST_NAME and _name_word(doc[cut - 1], known):
+        cut -= 1
+    if cut - ent.start == 1 and (doc[ent.start].text in org_units() or doc[ent.start].text.rstrip(".") in LEGAL_FORMS):
+        cut += 1  # "PT Pertamina", "Dinas Sosial": a unit word alone names no unit
+    if ent.end - cut < 2:
+        return [ent]
+    return [Span(doc, ent.start, cut, ent.label_), Span(doc, cut, ent.end, "PER")]
+
+
 def acronyms(ents: list[Span]) -> Iterator[Span]:
     """A capitalised word in brackets right after a multi-word ORG/LOC with the same initial."""
     for ent in ents:
@@ -409,6 +445,7 @@ class EntityCleaner:
         doc.ents = filter_spans(ents)
         lowered = {word for word in words if word.islower()}
         ents = filter_spans([span for ent in doc.ents if (span := clean(ent, lowered)) is not None])
+        ents = [piece for ent in ents for piece in unit_and_person(ent, known_texts)]
         ents = filter_spans(ents + list(acronyms(ents)))
         doc.ents = name_parts(ents, words, known_texts)
         return doc

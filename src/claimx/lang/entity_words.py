@@ -1,5 +1,6 @@
 """Word lists behind the entity clean-up rules (``data/*.txt``), lowercased or as written."""
 
+import re
 from functools import lru_cache
 
 from .tokenizer_exceptions import read_word_list
@@ -67,3 +68,22 @@ def non_entity_heads() -> frozenset[str]:
 def initials_cues() -> frozenset[str]:
     """``data/initials_cues.txt``: words before a person's initials ("berinisial")."""
     return frozenset(read_word_list("initials_cues.txt"))
+
+
+# Nouns derived with ke-an / pe(r/N)-an ("Kesehatan", "Perhubungan"): words of unit names, not of people's.
+_DERIVED_NOUN = re.compile(r"^(?:ke|per|pen|pem|peng|peny|pe)[a-z]{3,}an$")
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(read_word_list("common_words.txt"))
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is an everyday word rather than a name (``data/common_words.txt``, ke-an/pe-an nouns).
+
+    >>> [is_common_word(w) for w in ("Kesehatan", "Perhubungan", "Luar", "Santoso")]
+    [True, True, True, False]
+    """
+    lower = word.lower()
+    return lower in _common_words() or bool(_DERIVED_NOUN.match(lower))
