@@ -125,3 +125,16 @@ def test_noun_cue_with_a_glued_clitic_before_a_colon(nlp):
     text = "Akun Viral Info mengunggah video. Berikut narasi lengkapnya:\n“Mobil listrik akan dilarang tahun depan.”"
     (claim,) = claims_of(nlp, text)
     assert (claim["cue"], claim["source"], claim["source_resolved"]) == ("narasi", "nya", "Akun Viral Info")
+
+
+def test_mereka_after_an_unnamed_group_is_that_group(nlp):
+    text = (
+        "Dinas Pertanian menyatakan bahwa pupuk tersedia. Sejumlah petani mengaku kesulitan membeli pupuk. "
+        "Mereka menyebut harga di kios terlalu tinggi."
+    )
+    assert resolved(nlp, text)[-1] == ("Mereka", "Sejumlah petani")
+
+
+def test_mereka_after_a_named_speaker_is_the_latest_organisation(nlp):
+    text = "Dinas Pertanian menyatakan bahwa pupuk tersedia. Mereka menambahkan bahwa stok cukup."
+    assert resolved(nlp, text)[-1] == ("Mereka", "Dinas Pertanian")

@@ -60,6 +60,12 @@ def _is_org(text: str) -> bool:
     return any(w in W["org"] for w in _words(text)) or text.isupper()
 
 
+def _is_group(name: str) -> bool:
+    """An unnamed group kept as its description ("Sejumlah warga", "para petani")."""
+    words = name.split()
+    return bool(words) and words[0].lower() in W["collective"]
+
+
 def _mention(doc: Doc, span: Span, person: bool) -> Mention:
     """A name mention of ``span``, without a function word glued to its end."""
     end = span.end_char - _glued_suffix(span[-1].text)
@@ -260,6 +266,8 @@ class _Resolution:
         people = [speaker for speaker in self.speakers if not _is_org(speaker[1])] if person else []
         last = (people or self.speakers or [None])[-1]
         if number == "plural":
+            if self.speakers and _is_group(self.speakers[-1][1]):
+                return self.speakers[-1][1]  # "Sejumlah warga mengaku ... Mereka menyebut ..."
             orgs = [name for _, name in self.speakers if _is_org(name)]
             if orgs:
                 return orgs[-1]
