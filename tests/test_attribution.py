@@ -164,6 +164,17 @@ def test_chain_gives_via(nlp):
     assert (claim["source"], claim["cue"], claim["via"]) == ("kantor berita Antara", "tulis", "Kementerian Pertanian")
 
 
+def test_postposed_cue_then_a_relay_gives_via_not_a_parenthetical(nlp):
+    claim = only(nlp, "Harga gabah turun tajam, tulis kantor berita Antara, mengutip pernyataan Kementerian Pertanian.")
+    assert (claim["content"], claim["source"], claim["cue"], claim["via"], claim["rule"]) == (
+        "Harga gabah turun tajam",
+        "kantor berita Antara",
+        "tulis",
+        "Kementerian Pertanian",
+        "clause_cue_source",
+    )
+
+
 def test_relayed_report_gives_via(nlp):
     claim = only(nlp, "Antara melaporkan bahwa Kementerian Pertanian menyebut panen naik tahun ini.")
     assert (claim["content"], claim["source"], claim["via"]) == (

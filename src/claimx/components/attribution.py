@@ -342,6 +342,11 @@ class _Run:
             self._chain(found, source[1] if source else cue.end)
         return found
 
+    def _relayed(self, comma: int) -> bool:
+        """Whether a relay cue follows the comma at ``comma`` ("C, tulis X, mengutip Y")."""
+        cue = self.cue_at.get(self._next_word(comma + 1))
+        return cue is not None and cue._.cue.stance == "relay"
+
     def _chain(self, found: _Found, after: int) -> None:
         """``, mengutip (pernyataan) Y`` after the source makes Y the ``via``."""
         doc = self.doc
@@ -570,7 +575,12 @@ class _Run:
         if source is None:
             return None
         after = source[1]
-        if after < sent.end and doc[after].text == "," and not self._ends_clause(after, sent.end):
+        if (
+            after < sent.end
+            and doc[after].text == ","
+            and not self._ends_clause(after, sent.end)
+            and not self._relayed(after)
+        ):
             content = self._clause_chars(after + 1, sent.end)
             return self._mark(_Found(content, self._kind(content), "parenthetical_cue", cue, source), cue, source)
         before = skip_left(doc, cue.start - 1, sent.start)
