@@ -184,3 +184,15 @@ def test_shipped_model_tags_people_and_places_offline():
 )
 def test_unit_after_a_title_gives_up_the_person_who_ends_it(rules, text, span, expected):
     assert _ents(_run(rules, text, [span])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Polda Jawa Tengah menangkap pelaku.", (1, 3, "LOC"), [("Polda Jawa Tengah", "ORG")]),
+        ("Kasat Satlantas Polresta Bogor Kota hadir.", (3, 6, "LOC"), [("Satlantas Polresta Bogor Kota", "ORG")]),
+        ("Warga Bogor Kota hadir.", (1, 3, "LOC"), [("Bogor Kota", "LOC")]),
+    ],
+)
+def test_regional_unit_and_its_place_are_one_organisation(rules, text, span, expected):
+    assert _ents(_run(rules, text, [span])) == expected

@@ -39,6 +39,9 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
   "Wali Kota Bandung Rina Kartika" → LOC ``Bandung`` + PER ``Rina Kartika``): name words are
   capitalised, not everyday words (``data/common_words.txt``, ke-an/pe-an nouns), unit words
   or gazetteer names, and the unit keeps at least one word besides a unit word or legal form ("PT");
+* a regional unit word right before a place makes one ORG (``data/regional_units.txt``:
+  "Polda Jawa Tengah", "KPU Jawa Timur"), with any sub-unit words before it ("Satlantas Polresta
+  Bogor Kota"), replacing whatever it overlaps;
 * a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
   acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
 * a part of a full PER name is PER wherever else it occurs alone in the document
@@ -70,6 +73,7 @@ from ..lang.entity_words import (
     org_units,
     place_heads,
     place_tails,
+    regional_units,
 )
 from ..lang.gazetteer import canonical_forms, entries
 from ..lang.titles import honorifics, title_length, titles
@@ -323,6 +327,21 @@ def unit_and_person(ent: Span, known: set[str]) -> list[Span]:
     return [Span(doc, ent.start, cut, ent.label_), Span(doc, cut, ent.end, "PER")]
 
 
+def regional(ents: list[Span]) -> list[Span]:
+    """ORG spans of a regional unit word and the LOC right after it (see above)."""
+    units = []
+    for ent in ents:
+        doc, start = ent.doc, ent.start
+        if ent.label_ == "LOC" and start and doc[start - 1].text in regional_units():
+            start -= 1
+            while start and doc[start - 1].text in org_units():  # "Satlantas Polresta Bogor Kota"
+                start -= 1
+            units.append(Span(doc, start, ent.end, "ORG"))
+    for unit in units:
+        ents = merge(ents, unit, force=True)
+    return ents
+
+
 def acronyms(ents: list[Span]) -> Iterator[Span]:
     """A capitalised word in brackets right after a multi-word ORG/LOC with the same initial."""
     for ent in ents:
@@ -446,6 +465,7 @@ class EntityCleaner:
         lowered = {word for word in words if word.islower()}
         ents = filter_spans([span for ent in doc.ents if (span := clean(ent, lowered)) is not None])
         ents = [piece for ent in ents for piece in unit_and_person(ent, known_texts)]
+        ents = filter_spans(regional(ents))
         ents = filter_spans(ents + list(acronyms(ents)))
         doc.ents = name_parts(ents, words, known_texts)
         return doc

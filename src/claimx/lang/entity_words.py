@@ -41,6 +41,12 @@ def org_units() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def regional_units() -> frozenset[str]:
+    """``data/regional_units.txt``, case kept: units named with a place ("Polda", "Kodam")."""
+    return frozenset(read_word_list("regional_units.txt"))
+
+
+@lru_cache(maxsize=1)
 def non_entity_before() -> frozenset[str]:
     """``data/non_entity_before.txt``: words after which a place is no entity ("bahasa")."""
     return frozenset(read_word_list("non_entity_before.txt"))
