@@ -1,88 +1,56 @@
-"""Word lists behind the entity clean-up rules (``data/*.txt``), lowercased or as written."""
+"""Word lists behind the entity clean-up rules (``data/*.txt``), lowercased or as written.
+
+Each accessor returns the lines of one data file as a frozen set, read once:
+
+========================  ==========================  =================================================
+accessor                  file                        holds
+========================  ==========================  =================================================
+``generic_heads()``       ``generic_heads.txt``       generic words before a place, lowercased ("pemprov")
+``facility_heads()``      ``facility_heads.txt``      facility heads as word tuples (("Bandar", "Udara"))
+``place_heads()``         ``place_heads.txt``         administrative words before a place ("Kota")
+``place_tails()``         ``place_tails.txt``         administrative words after a place ("Kota", "Raya")
+``not_entities()``        ``not_entities.txt``        texts that are never entities ("HIV", "UU")
+``org_units()``           ``org_units.txt``           unit words of organisations ("Komisi", "Dinas")
+``regional_units()``      ``regional_units.txt``      units named with a place ("Polda", "Kodam")
+``non_entity_before()``   ``non_entity_before.txt``   words after which a place is no entity ("bahasa")
+``non_name_words()``      ``non_name_words.txt``      words that never begin a name ("Melansir")
+``non_entity_heads()``    ``non_entity_heads.txt``    prefixes of non-entities ("USS")
+``initials_cues()``       ``initials_cues.txt``       words before a person's initials ("berinisial")
+========================  ==========================  =================================================
+"""
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from .tokenizer_exceptions import read_word_list
 
 
-def _phrases(name: str, lower: bool) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple((line.lower() if lower else line).split()) for line in read_word_list(name))
-
-
-@lru_cache(maxsize=1)
-def generic_heads() -> frozenset[str]:
-    """``data/generic_heads.txt``, lowercased ("pemerintah", "pemprov", ...)."""
-    return frozenset(line.lower() for line in read_word_list("generic_heads.txt"))
+@cache
+def word_set(name: str, lower: bool = False) -> frozenset[str]:
+    """The lines of ``data/{name}`` as a set, lowercased with ``lower``."""
+    return frozenset(line.lower() if lower else line for line in read_word_list(name))
 
 
 @lru_cache(maxsize=1)
 def facility_heads() -> frozenset[tuple[str, ...]]:
     """``data/facility_heads.txt`` as word tuples, case kept (("Bandar", "Udara"), ...)."""
-    return _phrases("facility_heads.txt", lower=False)
+    return frozenset(tuple(line.split()) for line in read_word_list("facility_heads.txt"))
 
 
-@lru_cache(maxsize=1)
-def place_heads() -> frozenset[str]:
-    """``data/place_heads.txt``, case kept ("Kota", "Kabupaten", ...)."""
-    return frozenset(read_word_list("place_heads.txt"))
-
-
-@lru_cache(maxsize=1)
-def not_entities() -> frozenset[str]:
-    """``data/not_entities.txt``: texts that are never entities ("HIV", "UU", ...)."""
-    return frozenset(read_word_list("not_entities.txt"))
-
-
-@lru_cache(maxsize=1)
-def org_units() -> frozenset[str]:
-    """``data/org_units.txt``, case kept ("Komisi", "Dinas", ...)."""
-    return frozenset(read_word_list("org_units.txt"))
-
-
-@lru_cache(maxsize=1)
-def regional_units() -> frozenset[str]:
-    """``data/regional_units.txt``, case kept: units named with a place ("Polda", "Kodam")."""
-    return frozenset(read_word_list("regional_units.txt"))
-
-
-@lru_cache(maxsize=1)
-def non_entity_before() -> frozenset[str]:
-    """``data/non_entity_before.txt``: words after which a place is no entity ("bahasa")."""
-    return frozenset(read_word_list("non_entity_before.txt"))
-
-
-@lru_cache(maxsize=1)
-def place_tails() -> frozenset[str]:
-    """``data/place_tails.txt``, case kept ("Kota", "Raya")."""
-    return frozenset(read_word_list("place_tails.txt"))
-
-
-@lru_cache(maxsize=1)
-def non_name_words() -> frozenset[str]:
-    """``data/non_name_words.txt``, case kept: words that never begin a name ("Melansir")."""
-    return frozenset(read_word_list("non_name_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def non_entity_heads() -> frozenset[str]:
-    """``data/non_entity_heads.txt``, case kept: prefixes of non-entities ("USS")."""
-    return frozenset(read_word_list("non_entity_heads.txt"))
-
-
-@lru_cache(maxsize=1)
-def initials_cues() -> frozenset[str]:
-    """``data/initials_cues.txt``: words before a person's initials ("berinisial")."""
-    return frozenset(read_word_list("initials_cues.txt"))
+generic_heads = partial(word_set, "generic_heads.txt", lower=True)
+place_heads = partial(word_set, "place_heads.txt")
+place_tails = partial(word_set, "place_tails.txt")
+not_entities = partial(word_set, "not_entities.txt")
+org_units = partial(word_set, "org_units.txt")
+regional_units = partial(word_set, "regional_units.txt")
+non_entity_before = partial(word_set, "non_entity_before.txt")
+non_name_words = partial(word_set, "non_name_words.txt")
+non_entity_heads = partial(word_set, "non_entity_heads.txt")
+initials_cues = partial(word_set, "initials_cues.txt")
 
 
 # Nouns derived with ke-an / pe(r/N)-an ("Kesehatan", "Perhubungan"): words of unit names, not of people's.
 _DERIVED_NOUN = re.compile(r"^(?:ke|per|pen|pem|peng|peny|pe)[a-z]{3,}an$")
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return frozenset(read_word_list("common_words.txt"))
 
 
 def is_common_word(word: str) -> bool:
@@ -92,4 +60,4 @@ def is_common_word(word: str) -> bool:
     [True, True, True, False]
     """
     lower = word.lower()
-    return lower in _common_words() or bool(_DERIVED_NOUN.match(lower))
+    return lower in word_set("common_words.txt") or bool(_DERIVED_NOUN.match(lower))
