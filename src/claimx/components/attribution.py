@@ -464,7 +464,7 @@ class _Run:
         if content is None:
             postposed = source is not None and source[0] > sent.start and doc[source[0] - 1].text == ","
             if postposed and ends:
-                content = self._clause_chars(self._clause_start(sent.start, source[0] - 1), source[0] - 1)
+                content = self._clause_ending(sent.start, source[0] - 1)
                 rule = "clause_cue_source"
             if content is None:
                 return None
@@ -530,6 +530,10 @@ class _Run:
         """Whether the quote opening at ``i`` runs to the end of the clause (then it is a direct claim)."""
         return any(span.start == i and span.end >= end - 1 for span, _ in self.quotes)
 
+    def _clause_ending(self, floor: int, end: int) -> tuple[int, int] | None:
+        """Character range of the clause that ends at token ``end`` (see :meth:`_clause_start`)."""
+        return self._clause_chars(self._clause_start(floor, end), end)
+
     def _clause_start(self, floor: int, end: int) -> int:
         """Start of the clause that ends at ``end``: past a closed quote, a short fronted connective
         ("Sementara itu,") or a fronted subordinate clause ("Meski ..., X dilaporkan P")."""
@@ -584,7 +588,7 @@ class _Run:
             content = self._clause_chars(after + 1, sent.end)
             return self._mark(_Found(content, self._kind(content), "parenthetical_cue", cue, source), cue, source)
         before = skip_left(doc, cue.start - 1, sent.start)
-        content = self._clause_chars(self._clause_start(sent.start, before), before)
+        content = self._clause_ending(sent.start, before)
         if content is None:
             return None
         return self._mark(_Found(content, self._kind(content), "clause_cue_source", cue, source), cue, source)
@@ -602,7 +606,7 @@ class _Run:
         content = None if self._ends_clause(after, sent.end) else self._clause_chars(after, sent.end)
         if content is None:
             before = skip_left(doc, cue.start - 1, sent.start)
-            content = self._clause_chars(self._clause_start(sent.start, before), before)
+            content = self._clause_ending(sent.start, before)
         if content is None:
             return None
         return self._mark(_Found(content, self._kind(content), "according", cue, source), cue, source)
@@ -666,7 +670,7 @@ class _Run:
         if n == 0:
             return None
         previous = self.sents[n - 1]
-        content = self._clause_chars(self._clause_start(previous.start, previous.end), previous.end)
+        content = self._clause_ending(previous.start, previous.end)
         source = self._agent(cue, sent.end)
         if content is None or source is None or self._overlaps(content):
             return None
