@@ -54,8 +54,11 @@ def test_random_text_offsets(nlp, text):
 
 
 def test_long_document_is_split_and_mapped_back(nlp):
-    paragraph = "“Kami siap bekerja,” kata Budi Santoso di Jakarta.\n\n"
-    text = paragraph * 40
+    cities = ["Jakarta", "Bandung", "Surabaya", "Medan"]
+    text = "".join(
+        f"{'Ya. ' * (n % 3)}“Kami siap bekerja di {cities[n % 4]} sejak Senin ({n % 28 + 1}/4),” kata Budi Santoso.\n\n"
+        for n in range(40)
+    )
     small = claimx.load()
     small.max_length = 500
     (record,) = extract_documents(small, [("long", text)])
