@@ -586,7 +586,8 @@ class _Run:
             and not self._relayed(after)
         ):
             content = self._clause_chars(after + 1, sent.end)
-            return self._mark(_Found(content, self._kind(content), "parenthetical_cue", cue, source), cue, source)
+            if content is not None:
+                return self._mark(_Found(content, self._kind(content), "parenthetical_cue", cue, source), cue, source)
         before = skip_left(doc, cue.start - 1, sent.start)
         content = self._clause_ending(sent.start, before)
         if content is None:
