@@ -8,7 +8,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.language import Language
 
-from .io.readers import InputDocument
+from .io.readers import InputDocument, from_mapping
 from .records import Record, doc_to_record, error_record, merge_records
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -48,12 +48,7 @@ def as_input_document(item: object, number: int) -> InputDocument:
     if isinstance(item, tuple) and len(item) == 2:
         return InputDocument(str(item[0]), text=item[1])
     if isinstance(item, dict):
-        meta = dict(item)
-        doc_id = str(meta.pop("id", number))
-        text = meta.pop("text", None)
-        if isinstance(text, str):
-            return InputDocument(doc_id, text=text, meta=meta)
-        return InputDocument(doc_id, meta=meta, error=f"document {doc_id!r} has no text string")
+        return from_mapping(item, f"document {number}", str(number))
     return InputDocument(str(number), error=f"document {number}: cannot read a {type(item).__name__}")
 
 

@@ -67,15 +67,11 @@ def read_folder(folder: Path, fallback: str | None = None) -> Iterator[InputDocu
         yield read_txt(path, path.relative_to(folder).as_posix(), fallback)
 
 
-def parse_jsonl_line(line: str, where: str) -> InputDocument:
-    """One JSONL line ``{"id", "text", ...}``; other fields are kept as ``meta``."""
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as err:
-        return InputDocument(where, error=f"{where}: malformed JSON ({err.msg} at column {err.colno})")
-    if not isinstance(obj, dict):
-        return InputDocument(where, error=f"{where}: expected a JSON object, got {type(obj).__name__}")
-    doc_id = str(obj.pop("id", where))
+def from_mapping(obj: dict, where: str, default_id: str | None = None) -> InputDocument:
+    """A document from ``{"id", "text", ...}``; other fields become ``meta``. Errors name ``where``,
+    and the id defaults to ``default_id`` or else ``where``."""
+    obj = dict(obj)
+    doc_id = str(obj.pop("id", default_id or where))
     text = obj.pop("text", None)
     for reserved in RESERVED_FIELDS:  # an input that is itself a record (gold or earlier output)
         obj.pop(reserved, None)
@@ -85,6 +81,17 @@ def parse_jsonl_line(line: str, where: str) -> InputDocument:
     if not text.strip():
         return InputDocument(doc_id, meta=obj, error=f"{where}: record {doc_id!r} has an empty text")
     return InputDocument(doc_id, text=text, meta=obj)
+
+
+def parse_jsonl_line(line: str, where: str) -> InputDocument:
+    """One JSONL line ``{"id", "text", ...}``; other fields are kept as ``meta``."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        return InputDocument(where, error=f"{where}: malformed JSON ({err.msg} at column {err.colno})")
+    if not isinstance(obj, dict):
+        return InputDocument(where, error=f"{where}: expected a JSON object, got {type(obj).__name__}")
+    return from_mapping(obj, where)
 
 
 def read_jsonl(stream: BinaryIO, name: str, fallback: str | None = None) -> Iterator[InputDocument]:
