@@ -6,6 +6,7 @@ for entities): ``entities`` (from ``doc.ents``), ``quantities`` ("14.000 persone
 """
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,8 +39,15 @@ def _items(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[di
     return [{"start": m.start(), "end": m.end(), "text": m.group()} for m in pattern.finditer(text, start, end)]
 
 
-def claim_facts(doc: Doc, text: str, start: int, end: int) -> dict[str, list[dict]]:
+def entity_items(doc: Doc) -> list[dict]:
+    """The document's entities as dicts, in text order (built once per document, not per claim)."""
+    return [{"start": e.start_char, "end": e.end_char, "text": e.text, "label": e.label_} for e in doc.ents]
+
+
+def claim_facts(doc: Doc, text: str, start: int, end: int, entities: list[dict] | None = None) -> dict[str, list[dict]]:
     """Entities, quantities and dates within ``text[start:end]`` (``text`` is ``doc.text``).
+
+    ``entities`` is :func:`entity_items` of ``doc``, passed in when several claims are looked up.
 
     >>> from claimx.pipeline import blank
     >>> doc = blank()("Korea mengirim 14.000 personel pada Senin (28/4).")
@@ -54,12 +62,15 @@ def claim_facts(doc: Doc, text: str, start: int, end: int) -> dict[str, list[dic
         for q in _items(QUANTITY, text, start, end)
         if not any(s <= q["start"] < e for s, e in in_date) and any(c.isdigit() for c in q["text"])
     ]
-    entities = [
-        {"start": e.start_char, "end": e.end_char, "text": e.text, "label": e.label_}
-        for e in doc.ents
-        if start <= e.start_char and e.end_char <= end
-    ]
-    return {"entities": entities, "quantities": quantities, "dates": dates}
+    items = entity_items(doc) if entities is None else entities
+    first = bisect_left(items, start, key=lambda e: e["start"])
+    inside = []
+    for e in items[first:]:
+        if e["start"] >= end:
+            break
+        if e["end"] <= end:
+            inside.append(dict(e))
+    return {"entities": inside, "quantities": quantities, "dates": dates}
 
 
 @Language.factory("claimx_facts")
@@ -71,7 +82,7 @@ class FactFinder:
     """Stateless pipeline component; see the module docstring."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text, entities = doc.text, entity_items(doc)
         for claim in doc._.claims or []:
-            claim.extra.update(claim_facts(doc, text, claim.content_start, claim.content_end))
+            claim.extra.update(claim_facts(doc, text, claim.content_start, claim.content_end, entities))
         return doc

@@ -130,6 +130,26 @@ def _coordinated(span: Span, ents: list[Span]) -> bool:
     return any(t.lower_ in ("dan", "&") and (not ents or t.i in ends and t.i + 1 in starts) for t in span)
 
 
+def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
+    """The entities lying wholly inside ``doc[start:end]``, read from the tokens' IOB tags.
+
+    Unlike ``doc.ents``, which builds every entity of the document, this looks at the range only.
+    """
+    found, i = [], start
+    while i < end:
+        token = doc[i]
+        if token.ent_iob_ != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if j <= end:
+            found.append(Span(doc, i, j, label=token.ent_type))
+        i = j
+    return found
+
+
 def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Shrink a name-led noun phrase to its name: titles off, or the entity that closes it, and no
     trailing bracket ("Siti (45)"). A descriptive phrase ("keterangan dari pihak Ukraina") stays whole.
@@ -138,13 +158,17 @@ def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end - start > 2 and doc[end - 1].text == ")" and opening is not None:
         end = opening
     span = doc[start:end]
-    ents = [e for e in doc.ents if e.start >= start and e.end <= end]
+    ents = ents_within(doc, start, end)
     if is_pronoun(span) or _coordinated(span, ents):
         return start, end
     if not is_capitalised(span[0]):
         cut = title_length(span)
         rest = span[cut:]
-        named = any(e.label_ == "PER" for e in rest.ents) or len(rest) > 1 and all(is_capitalised(t) for t in rest)
+        named = (
+            any(e.label_ == "PER" for e in ents_within(doc, rest.start, rest.end))
+            or len(rest) > 1
+            and all(is_capitalised(t) for t in rest)
+        )
         return (start + cut, end) if cut and named else (start, end)
     people = [e for e in ents if e.label_ == "PER"]
     if people:

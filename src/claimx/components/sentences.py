@@ -5,6 +5,8 @@ closing quote marks or brackets) when the next word is capitalised, a digit or a
 quote. A pipeline that already sets sentence starts is left untouched.
 """
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,6 +43,7 @@ class SentenceSplitter:
                 glued_lower = not token.whitespace_ and j == i + 1 and nxt.is_alpha and nxt.text[0].islower()
                 if j < len(doc) and not glued_lower and (_starts_sentence(doc[j].text) or doc[j].is_space):
                     starts[j] = True
-        for token, start in zip(doc, starts, strict=True):
-            token.is_sent_start = start
+        # One array write: setting token.is_sent_start per token rescans the document each time.
+        values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
         return doc

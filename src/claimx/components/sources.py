@@ -19,6 +19,9 @@ Aliases are collected first: an acronym in brackets ("Badan ... (BMN)"), a title
 """
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -52,6 +55,30 @@ class Mention:
         return frozenset(w.lower() for w in _WORD.findall(self.text))
 
 
+class Intervals:
+    """Character ranges, merged where they overlap, with a logarithmic membership test.
+
+    >>> spans = Intervals([(10, 20), (0, 5), (12, 30)])
+    >>> spans.covers(25), spans.covers(30), spans.covers(7)
+    (True, False, False)
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            elif end > start:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, position: int) -> bool:
+        """Whether some range holds ``position`` (start inclusive, end exclusive)."""
+        k = bisect_right(self.starts, position) - 1
+        return k >= 0 and position < self.ends[k]
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text))
 
@@ -66,14 +93,14 @@ def _is_group(name: str) -> bool:
     return bool(words) and words[0].lower() in W["collective"]
 
 
-def _mention(doc: Doc, span: Span, person: bool) -> Mention:
-    """A name mention of ``span``, without a function word glued to its end."""
+def _mention(text: str, span: Span, person: bool) -> Mention:
+    """A name mention of ``span`` (``text`` is ``doc.text``), without a function word glued to its end."""
     end = span.end_char - _glued_suffix(span[-1].text)
-    return Mention(span.start_char, end, doc.text[span.start_char : end], person)
+    return Mention(span.start_char, end, text[span.start_char : end], person)
 
 
-def _from_ents(doc: Doc) -> list[Mention]:
-    return [_mention(doc, e, e.label_ == "PER") for e in doc.ents if e.label_ in ("PER", "ORG")]
+def _from_ents(doc: Doc, text: str) -> list[Mention]:
+    return [_mention(text, e, e.label_ == "PER") for e in doc.ents if e.label_ in ("PER", "ORG")]
 
 
 def _not_name(word: str) -> bool:
@@ -121,7 +148,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-def _from_capitals(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
+def _from_capitals(doc: Doc, text: str) -> tuple[list[Mention], dict[str, str]]:
     """Capitalised runs outside entities, titles stripped (a run that is only a title is kept and
     marked), and the titles seen before names ("Menteri Sosial X": menteri sosial → X)."""
     mentions, titled = [], {}
@@ -131,7 +158,7 @@ def _from_capitals(doc: Doc) -> tuple[list[Mention], dict[str, str]]:
             mentions.append(Mention(run.start_char, run.end_char, run.text, True, title_only=True))
             continue
         cut = title_length(run)
-        mention = _mention(doc, doc[i + cut : j], not _is_org(run.text))
+        mention = _mention(text, doc[i + cut : j], not _is_org(run.text))
         mentions.append(mention)
         if cut:
             titled[doc[i : i + cut].text.lower()] = mention.text
@@ -152,8 +179,10 @@ def _aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
                 found[b.text.lower()] = after.text
         elif a.title_only and not b.title_only and not text[a.end : b.start].strip():
             found[a.text.lower()] = b.text
+    starts = [m.start for m in mentions]
     for match in _NICKNAME.finditer(text):
-        before = [m for m in mentions if m.end <= match.start() and match.start() - m.end < 30]
+        near = mentions[bisect_left(starts, match.start() - 200) : bisect_left(starts, match.start())]
+        before = [m for m in near if m.end <= match.start() and match.start() - m.end < 30]
         first, second = match.group(1), match.group(2)
         nickname = second if second and (first.lower(),) in titles() else first  # "Gus Ipul" → Ipul
         if before:
@@ -184,12 +213,12 @@ class SourceResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = doc._.claims or []
-        runs, aliases = _from_capitals(doc)
         text = doc.text
-        everything = _merge(_from_ents(doc), runs)
+        runs, aliases = _from_capitals(doc, text)
+        everything = _merge(_from_ents(doc, text), runs)
         aliases.update(_aliases(text, everything))
-        quoted = [(q.start_char, q.end_char) for q in doc.spans.get("quotes", [])]
-        mentions = [m for m in everything if not m.title_only and not any(s <= m.start < e for s, e in quoted)]
+        quoted = Intervals((q.start_char, q.end_char) for q in doc.spans.get("quotes", []))
+        mentions = [m for m in everything if not m.title_only and not quoted.covers(m.start)]
         contents = [(c.content_start, c.content_end) for c in claims]
         resolver = _Resolution(text, mentions, aliases, contents)
         for claim in sorted(claims, key=lambda c: c.source_start if c.source_start is not None else c.content_start):
@@ -214,20 +243,41 @@ def _unnamed(description: str) -> str:
 
 
 class _Resolution:
-    """Resolution state over one document: name mentions, aliases, claim contents and the speakers so far."""
+    """Resolution state over one document: name mentions, aliases, claim contents and the speakers so far.
+
+    Every lookup goes through an index built once (mentions by position and by word), so resolving
+    all the claims of a document costs time in proportion to its length.
+    """
 
     def __init__(
         self, text: str, mentions: list[Mention], aliases: dict[str, str], contents: list[tuple[int, int]]
     ) -> None:
         self.text = text
         self.mentions = mentions
+        self.starts = [m.start for m in mentions]
         self.aliases = aliases
         self.speakers: list[tuple[int, str]] = []
-        self.narrated = [m for m in mentions if not any(s <= m.start < e for s, e in contents)]
+        self.person_speakers: list[tuple[int, str]] = []
+        self.org_speakers: list[str] = []
+        self.speaker_by_word: dict[str, str] = {}
+        in_claim = Intervals(contents)
+        self.narrated = [m for m in mentions if not in_claim.covers(m.start)]
+        self.narrated_starts = [m.start for m in self.narrated]
+        self.by_word: dict[str, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            for word in mention.words:
+                self.by_word[word].append(mention)
+        self._subjects: dict[int, bool] = {}
 
     def speak(self, at: int, name: str | None) -> None:
         if name:
             self.speakers.append((at, name))
+            if _is_org(name):
+                self.org_speakers.append(name)
+            else:
+                self.person_speakers.append((at, name))
+            for word in _words(name):
+                self.speaker_by_word[word] = name
 
     def resolve(self, start: int, end: int, spoken: bool = False) -> str | None:
         """The name a source mention stands for; ``spoken`` (a direct quote) wants a person."""
@@ -239,7 +289,8 @@ class _Resolution:
         words = mention.split()
         if words and words[-1].lower() in W["demonstrative"] and len(words) > 1:
             return self.anaphor(start, words[0].lower()) or _unnamed(mention)
-        inner = [m for m in self.mentions if start <= m.start and m.end <= end]
+        window = self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        inner = [m for m in window if m.end <= end]
         if mention[:1].isupper() and (not inner or inner[0].start == start):
             return self.name(start, end)
         if not inner:
@@ -257,32 +308,39 @@ class _Resolution:
                 break
             text = self.aliases[text.lower()]
         words = _words(text)
-        fuller = [m for m in self.mentions if words < m.words and m.start != at]
+        if not words:
+            return text
+        rarest = min(words, key=lambda w: len(self.by_word.get(w, ())))
+        fuller = [m for m in self.by_word.get(rarest, ()) if words < m.words and m.start != at]
         return max(fuller, key=lambda m: (len(m.words), -m.start)).text if fuller else text
+
+    def _narrated_before(self, at: int) -> list[Mention]:
+        return self.narrated[: bisect_left(self.narrated_starts, at)]
 
     def pronoun(self, at: int, number: str, person: bool) -> str | None:
         """The latest speaker (a person one when ``person``, when there is one), unless a person was
         introduced as a subject in the narration since then."""
-        people = [speaker for speaker in self.speakers if not _is_org(speaker[1])] if person else []
+        people = self.person_speakers if person else []
         last = (people or self.speakers or [None])[-1]
         if number == "plural":
             if self.speakers and _is_group(self.speakers[-1][1]):
                 return self.speakers[-1][1]  # "Sejumlah warga mengaku ... Mereka menyebut ..."
-            orgs = [name for _, name in self.speakers if _is_org(name)]
-            if orgs:
-                return orgs[-1]
+            if self.org_speakers:
+                return self.org_speakers[-1]
         fresh = self._fresh_subject(last[0] if last else -1, at, last[1] if last else None)
         if fresh is not None:
             return fresh
         if last:
             return last[1]
-        before = [m for m in self.narrated if m.start < at and (m.person or number == "plural")]
-        return self.name(before[-1].start, before[-1].end) if before else None
+        before = next((m for m in reversed(self._narrated_before(at)) if m.person or number == "plural"), None)
+        return self.name(before.start, before.end) if before else None
 
     def _fresh_subject(self, since: int, at: int, speaker: str | None) -> str | None:
         """The latest full name (two words or more) in subject position between ``since`` and ``at``."""
-        for mention in reversed(self.narrated):
-            if since < mention.start < at and mention.person and self._subject_position(mention):
+        for mention in reversed(self._narrated_before(at)):
+            if mention.start <= since:
+                break
+            if mention.person and self._subject_position(mention):
                 name = self.name(mention.start, mention.end)
                 if speaker is None or not (_words(name) <= _words(speaker) or _words(speaker) <= _words(name)):
                     return name
@@ -291,24 +349,28 @@ class _Resolution:
     def anaphor(self, at: int, head: str) -> str | None:
         """``sumber tersebut``: the latest source or name with the same head noun; else ("miliarder itu")
         the latest speaker or newly introduced person, whichever is nearer."""
-        for _, name in reversed(self.speakers):
-            if head in _words(name):
-                return name
-        for mention in reversed([m for m in self.mentions if m.start < at]):
-            if head in mention.words:
-                return self.name(mention.start, mention.end)
+        if head in self.speaker_by_word:
+            return self.speaker_by_word[head]
+        same_head = [m for m in self.by_word.get(head, ()) if m.start < at]
+        if same_head:
+            return self.name(same_head[-1].start, same_head[-1].end)
         if head in self.aliases:
             return self.name_of(head)
         if head in W["anonymous"]:
             return None
-        people = [m for m in self.narrated if m.start < at and m.person and len(m.words) > 1]
+        person = next((m for m in reversed(self._narrated_before(at)) if m.person and len(m.words) > 1), None)
         last = self.speakers[-1] if self.speakers else None
-        if people and (last is None or people[-1].start > last[0]):
-            return self.name(people[-1].start, people[-1].end)
+        if person and (last is None or person.start > last[0]):
+            return self.name(person.start, person.end)
         return last[1] if last else None
 
     def _subject_position(self, mention: Mention) -> bool:
         """A full name that opens its clause, after at most a few title words, with a predicate after it."""
+        if mention.start not in self._subjects:
+            self._subjects[mention.start] = self._opens_clause(mention)
+        return self._subjects[mention.start]
+
+    def _opens_clause(self, mention: Mention) -> bool:
         before = self.text[max(0, mention.start - 80) : mention.start]
         tail = re.split(r"[.!?\n,]\s*", before)[-1].split()
         after = self.text[mention.end : mention.end + 20].split()
