@@ -57,3 +57,24 @@ def test_no_per_word_hyphen_exceptions():
 def test_loaded_model_uses_the_package_tokenizer(nlp):
     """Tokenizer rules come from claimx's data files, whatever copy the model directory holds."""
     assert nlp.tokenizer.rules == blank().tokenizer.rules
+
+
+def test_long_runs_are_tokenized_in_pieces_with_exact_offsets():
+    """A run of quote marks or glued text longer than MAX_RUN: the same tokens, text kept byte for byte."""
+    from claimx.lang.tokenizer import MAX_RUN
+
+    nlp = blank()
+    quotes = "“" * (3 * MAX_RUN + 7)
+    doc = nlp(quotes)
+    assert doc.text == quotes and all(t.text == "“" for t in doc) and len(doc) == len(quotes)
+    text = "Kata Budi, " + "ab" * MAX_RUN + " lalu “Kami siap,” ujarnya."
+    doc = nlp(text)
+    assert doc.text == text
+    assert [t.text for t in doc][-9:] == ["lalu", "“", "Kami", "siap", ",", "”", "ujar", "nya", "."]
+    assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+
+
+def test_bounded_tokenizer_is_the_plain_one_below_the_limit():
+    nlp = blank()
+    text = '"Jet-jet itu tiba Senin (28/4)," ujarnya di https://contoh.id/berita?id=12.'
+    assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in nlp.tokenizer.inner(text)]

@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -50,7 +51,7 @@ class Mention:
     person: bool
     title_only: bool = False
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in _WORD.findall(self.text))
 
@@ -264,9 +265,17 @@ class _Resolution:
         self.narrated = [m for m in mentions if not in_claim.covers(m.start)]
         self.narrated_starts = [m.start for m in self.narrated]
         self.by_word: dict[str, list[Mention]] = defaultdict(list)
+        self.forms: dict[str, list[Mention]] = {}  # each distinct name: its first two mentions
         for mention in mentions:
             for word in mention.words:
                 self.by_word[word].append(mention)
+            seen = self.forms.setdefault(mention.text, [])
+            if len(seen) < 2:
+                seen.append(mention)
+        self.forms_by_word: dict[str, list[str]] = defaultdict(list)
+        for form, (first, *_) in self.forms.items():
+            for word in first.words:
+                self.forms_by_word[word].append(form)
         self._subjects: dict[int, bool] = {}
 
     def speak(self, at: int, name: str | None) -> None:
@@ -310,8 +319,12 @@ class _Resolution:
         words = _words(text)
         if not words:
             return text
-        rarest = min(words, key=lambda w: len(self.by_word.get(w, ())))
-        fuller = [m for m in self.by_word.get(rarest, ()) if words < m.words and m.start != at]
+        rarest = min(words, key=lambda w: len(self.forms_by_word.get(w, ())))
+        fuller = []
+        for form in self.forms_by_word.get(rarest, ()):
+            first = next((m for m in self.forms[form] if m.start != at), None)
+            if first is not None and words < first.words:
+                fuller.append(first)
         return max(fuller, key=lambda m: (len(m.words), -m.start)).text if fuller else text
 
     def _narrated_before(self, at: int) -> list[Mention]:
