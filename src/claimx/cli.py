@@ -176,12 +176,24 @@ def _extract_on_dask(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold records (JSONL).")],
-    pred: Annotated[Path, typer.Argument(help="Predicted records (JSONL).")],
+    gold: Annotated[
+        Path | None, typer.Argument(help="Gold records (JSONL); omit both to score dev and held-out.")
+    ] = None,
+    pred: Annotated[Path | None, typer.Argument(help="Predicted records (JSONL).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the full result as JSON.")] = False,
     detail: Annotated[bool, typer.Option(help="Add breakdowns by rule and source type.")] = False,
+    model: Annotated[str | None, typer.Option(help="Pipeline to run on dev and held-out (default: shipped).")] = None,
+    shared: Annotated[Path | None, typer.Option(help="The shared data folder (default: ../shared).")] = None,
+    heldout: Annotated[
+        Path | None, typer.Option(help="Held-out reference file (default: eval/heldout/heldout.jsonl).")
+    ] = None,
 ) -> None:
-    """Score predictions against gold with the metrics of the reference scorer."""
+    """Score GOLD against PRED; without them, run the pipeline on dev and held-out and print both side by side."""
+    if gold is None or pred is None:
+        if gold is not None:
+            raise typer.BadParameter("give both GOLD and PRED, or neither", param_hint="PRED")
+        _evaluate_sets(model, shared, heldout, as_json)
+        return
     for path in (gold, pred):
         if not path.is_file():
             typer.echo(f"claimx: error: {path}: no such file", err=True)
@@ -192,6 +204,18 @@ def evaluate(
         typer.echo(f"claimx: error: {err}", err=True)
         raise typer.Exit(2) from err
     typer.echo(json.dumps(result, indent=2) if as_json else format_report(result, detail))
+
+
+def _evaluate_sets(model: str | None, shared: Path | None, heldout: Path | None, as_json: bool) -> None:
+    from .evalsets import HELDOUT_REFERENCE, SHARED, evaluate_sets, format_side_by_side, standard_sets
+
+    try:
+        sets = standard_sets(shared or SHARED, heldout or HELDOUT_REFERENCE)
+    except (OSError, ValueError) as err:
+        typer.echo(f"claimx: error: {err}", err=True)
+        raise typer.Exit(2) from err
+    results = evaluate_sets(load(model), sets)
+    typer.echo(json.dumps(results, indent=2) if as_json else format_side_by_side(results))
 
 
 @app.command()
