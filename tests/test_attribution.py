@@ -294,3 +294,31 @@ def test_any_mix_of_cues_and_marks_gives_exact_spans(nlp, words):
     for claim in claims_of(nlp, text):
         assert claim["content"].strip()
         assert claim["via_start"] is None or text[claim["via_start"] : claim["via_end"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Budi Santoso hadir. Dalam pidatonya, ia menegaskan bahwa harga beras akan turun.", "ia"),
+        ("Senin (12/5), Menteri Perdagangan Budi Santoso mengatakan harga beras akan turun.", "Budi Santoso"),
+        ("Jika harga naik, pemerintah menegaskan akan memberikan subsidi.", "pemerintah"),
+        ("Untuk itu, Kepala Dinas Kesehatan Rina Wulandari menjelaskan bahwa vaksin tersedia.", "Rina Wulandari"),
+        ("Dua hari setelah rapat, Direktur Utama PT KAI Didiek Hartantyo mengatakan tiket habis.", "Didiek Hartantyo"),
+        ("Pada Selasa, Gubernur Dedi Mulyadi menyatakan bahwa sekolah akan dibuka.", "Dedi Mulyadi"),
+    ],
+)
+def test_a_fronted_adjunct_is_never_the_source(nlp, text, source):
+    """Prepositions, weekdays, subordinators and time phrases before the subject are not sources."""
+    assert only(nlp, text)["source"] == source
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "ok"),
+    [(0, 1, False), (1, 2, False), (2, 4, False), (4, 5, False), (5, 7, True), (7, 8, True)],
+)
+def test_source_filter(start, end, ok):
+    from claimx.components.grammar import is_source_phrase
+    from claimx.pipeline import blank
+
+    doc = blank()("Senin Dalam dua hari untuk pihak Ukraina mereka")
+    assert is_source_phrase(doc, start, end) is ok

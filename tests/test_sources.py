@@ -138,3 +138,58 @@ def test_mereka_after_an_unnamed_group_is_that_group(nlp):
 def test_mereka_after_a_named_speaker_is_the_latest_organisation(nlp):
     text = "Dinas Pertanian menyatakan bahwa pupuk tersedia. Mereka menambahkan bahwa stok cukup."
     assert resolved(nlp, text)[-1] == ("Mereka", "Dinas Pertanian")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a restating passive names a new speaker: the next -nya is that speaker, not the last claimant
+            "Menteri Keuangan Sri Mulyani mengatakan defisit masih aman. "
+            "Hal senada disampaikan ekonom Universitas Indonesia Fithra Faisal. "
+            "“Ruang fiskal kita masih cukup lebar,” ujarnya.",
+            [("Sri Mulyani", "Sri Mulyani"), ("nya", "Fithra Faisal")],
+        ),
+        (
+            "Kepala BPS Amalia Widyasanti menyebut inflasi terkendali. "
+            "Pendapat serupa diungkapkan oleh pengamat pasar modal Hans Kwee. "
+            "Menurutnya, investor masih menunggu.",
+            [("Amalia Widyasanti", "Amalia Widyasanti"), ("nya", "Hans Kwee")],
+        ),
+        (  # no named agent: the pronoun keeps the last speaker
+            "Bupati Bogor Rudy Susmanto mengatakan jalan sudah diperbaiki. "
+            "Hal itu juga disampaikan dalam rapat. “Anggaran sudah cair,” katanya.",
+            [("Rudy Susmanto", "Rudy Susmanto"), ("nya", "Rudy Susmanto")],
+        ),
+    ],
+)
+def test_a_restating_passive_introduces_its_agent_as_speaker(nlp, text, expected):
+    assert resolved(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # title-led description, then the name in commas, before the cue: the name is the source
+            "Direktur Eksekutif Indef, Tauhid Ahmad, menilai kebijakan itu terlambat.",
+            [("Tauhid Ahmad", "Tauhid Ahmad")],
+        ),
+        (
+            "Kepala Pusat Riset Ekonomi BRIN, Siti Nurhaliza, mengatakan ekspor naik.",
+            [("Siti Nurhaliza", "Siti Nurhaliza")],
+        ),
+        (  # the other order still gives the name
+            "Adnan Abu Hasna, Penasihat Media UNRWA mengatakan bantuan tertahan.",
+            [("Adnan Abu Hasna", "Adnan Abu Hasna")],
+        ),
+        (  # after the cue: a position + institution, then the name in commas
+            "“Putusan ini sesuai aturan,” kata Guru Besar Hukum Universitas Andalas, Rina Wulandari.",
+            [("Rina Wulandari", "Rina Wulandari")],
+        ),
+        (
+            "“Harga mulai stabil,” ujar Ekonom Senior Bank Central Asia, David Sumual, di Jakarta.",
+            [("David Sumual", "David Sumual")],
+        ),
+    ],
+)
+def test_an_appositive_name_beats_its_title_led_description(nlp, text, expected):
+    assert resolved(nlp, text) == expected

@@ -31,6 +31,7 @@ from .grammar import (
     first_np,
     is_capitalised,
     is_quote,
+    is_source_phrase,
     is_verb_like,
     minimal_mention,
     np_after,
@@ -56,6 +57,9 @@ CONFIDENCE = {
     "continuation": 0.6,
 }
 _MIN_QUOTE_WORDS = 4
+#: span group of speakers introduced without a claim of their own ("Hal senada disampaikan X."): the
+#: next "ujarnya" or "ia" may refer to them, so claimx_sources counts them as the latest speaker
+SPEAKER_MENTIONS = "speaker_mentions"
 _EDGE = ",.:;—–-!?"
 
 
@@ -84,6 +88,7 @@ class Attributor:
     def __call__(self, doc: Doc) -> Doc:
         run = _Run(doc)
         doc._.claims = [run.to_claim(found) for found in run.find()]
+        doc.spans[SPEAKER_MENTIONS] = [Span(doc, start, end) for start, end in run.introduced]
         return doc
 
 
@@ -103,6 +108,7 @@ class _Run:
         for n, sent in enumerate(self.sents):
             self.sent_of[sent.start : sent.end] = [n] * len(sent)
         self.used: set[int] = set()  # token indices taken by an attribution (cue, source)
+        self.introduced: list[tuple[int, int]] = []  # agents of restating passives (SPEAKER_MENTIONS)
         self.taken: list[tuple[int, int]] = []  # contents of the claims found so far
         self.in_quote = [False] * len(doc)
         for span, _ in self.quotes:
@@ -337,7 +343,8 @@ class _Run:
         for a, b in ((cue.start, cue.end) if cue is not None else (0, 0), source or (0, 0)):
             self.used.update(range(a, b))
         if source is not None:
-            found.source = minimal_mention(self.doc, *source)
+            mention = minimal_mention(self.doc, *source)
+            found.source = mention if is_source_phrase(self.doc, *mention) else None  # the source filter
         if cue is not None:
             self._chain(found, source[1] if source else cue.end)
         return found
@@ -412,6 +419,8 @@ class _Run:
         if name is None or name[0] != self._next_word(floor):
             return None
         tokens = doc[name[0] : name[1]]
+        if title_length(tokens) or title_length(doc[np[0] : np[1]]):
+            return None  # "Direktur Indef, Tauhid Ahmad, menilai": the title-led piece describes, the other names
         if all(is_capitalised(t) and "." not in t.text or t.text in "()" for t in tokens) and not any(
             t.lower_ in W["connective"] | W["adverb"] | W["time"] for t in tokens
         ):
@@ -635,6 +644,8 @@ class _Run:
         elif restates:
             return self._restated(cue, sent)
         elif start >= cue.start or cue._.cue.stance == "restate":
+            if cue._.cue.stance == "restate":
+                self._introduce(cue, sent.end)
             return None
         else:
             content = self._clause_chars(start, self._clause_end(cue.end, sent.end))
@@ -656,6 +667,16 @@ class _Run:
         stop = next((k for k in range(np[0], np[1]) if self.doc[k].text[:1].islower()), np[1])
         return np[0], stop
 
+    def _introduce(self, cue: Span, end: int) -> None:
+        """Keep the named agent of a restating passive that makes no claim ("Hal senada disampaikan
+        ekonom X.") as a speaker mention, so that a following "ujarnya" can refer to X."""
+        agent = self._agent(cue, end)
+        if agent is None or not any(is_capitalised(t) for t in self.doc[agent[0] : agent[1]]):
+            return
+        mention = minimal_mention(self.doc, *agent)
+        if is_source_phrase(self.doc, *mention):
+            self.introduced.append(mention)
+
     def _restates(self, start: int) -> bool:
         """Whether the sentence opens with an anaphoric subject such as "Hal itu" or "Pengumuman ini"."""
         i = self._next_word(start)
@@ -674,6 +695,7 @@ class _Run:
         content = self._clause_ending(previous.start, previous.end)
         source = self._agent(cue, sent.end)
         if content is None or source is None or self._overlaps(content):
+            self._introduce(cue, sent.end)
             return None
         return self._mark(_Found(content, self._kind(content), "restated", cue, source), cue, source)
 

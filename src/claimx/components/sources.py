@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..claim import Claim
 from ..lang.reporting import cue_lexicon, pronouns, word_classes
 from ..lang.titles import title_length, titles
+from .attribution import SPEAKER_MENTIONS
 from .grammar import verb_shaped
 
 W = word_classes()
@@ -222,15 +223,27 @@ class SourceResolver:
         mentions = [m for m in everything if not m.title_only and not quoted.covers(m.start)]
         contents = [(c.content_start, c.content_end) for c in claims]
         resolver = _Resolution(text, mentions, aliases, contents)
-        for claim in sorted(claims, key=lambda c: c.source_start if c.source_start is not None else c.content_start):
-            if claim.source_start is not None:
+        introduced = [(span.start_char, span.end_char) for span in doc.spans.get(SPEAKER_MENTIONS, [])]
+        for _, claim, speaker in _in_text_order(claims, introduced):
+            if speaker is not None:  # a speaker named without a claim of their own
+                resolver.speak(speaker[0], resolver.resolve(*speaker))
+            elif claim.source_start is not None:
                 claim.source_resolved = resolver.resolve(claim.source_start, claim.source_end, claim.kind == "direct")
                 resolver.speak(claim.source_start, claim.source_resolved)
             elif claim.extra.get("source_implicit") == "previous" and resolver.speakers:
                 claim.source_resolved = resolver.speakers[-1][1]
-            if claim.via_start is not None:
+            if claim is not None and claim.via_start is not None:
                 claim.via = resolver.name(claim.via_start, claim.via_end)
         return doc
+
+
+def _in_text_order(
+    claims: list[Claim], introduced: list[tuple[int, int]]
+) -> list[tuple[int, Claim | None, tuple[int, int] | None]]:
+    """Claims (by source, else content position) and introduced speakers, as one sequence in text order."""
+    events = [(c.source_start if c.source_start is not None else c.content_start, c, None) for c in claims]
+    events += [(start, None, (start, end)) for start, end in introduced]
+    return sorted(events, key=lambda event: event[0])
 
 
 def _unnamed(description: str) -> str:
