@@ -322,3 +322,23 @@ def test_source_filter(start, end, ok):
 
     doc = blank()("Senin Dalam dua hari untuk pihak Ukraina mereka")
     assert is_source_phrase(doc, start, end) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("“Jangan ditiru,” cetusnya. ", "cetus", "nya"),
+        ("“Saya cuma bercanda,” seloroh Raffi Ahmad.", "seloroh", "Raffi Ahmad"),
+        ("“Kami tidak pernah menerima uang itu,” bantahnya.", "bantah", "nya"),
+        ("“Harga pupuk terus naik,” keluh Sutrisno, petani di Klaten.", "keluh", "Sutrisno"),
+        ("Rina Wati berpendapat bahwa aturan itu terlalu longgar.", "berpendapat", "Rina Wati"),
+        ("Kuasa hukum terdakwa berdalih kliennya tidak tahu soal transfer itu.", "berdalih", "Kuasa hukum terdakwa"),
+        ("Andi Saputra optimistis ekspor akan tumbuh tahun depan.", "optimistis", "Andi Saputra"),
+        ("Partai itu menuding pemerintah menutupi data korban.", "menuding", "Partai itu"),
+        ("Budi Santoso menjamin stok beras aman sampai Lebaran.", "menjamin", "Budi Santoso"),
+        ("Ketua RT Slamet Riyadi berkata bahwa warga sudah mengungsi sejak pagi.", "berkata", "Slamet Riyadi"),
+    ],
+)
+def test_speech_and_attitude_verbs_of_news(nlp, text, cue, source):
+    claim = only(nlp, text.strip())
+    assert (claim["cue"], claim["source"]) == (cue, source)

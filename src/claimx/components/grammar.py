@@ -201,7 +201,9 @@ def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start = last
     elif ents and ents[-1].end == end and ents[-1].label_ == "ORG":
         return ents[-1].start, ents[-1].end
-    start += title_length(doc[start:end])
+    cut = title_length(doc[start:end])
+    if any(is_capitalised(t) for t in doc[start + cut : end]):  # "Kuasa hukum terdakwa" stays a description
+        start += cut
     lower = [t.i for t in doc[start:end] if t.text[:1].islower()]
     if lower and lower[-1] + 1 < end and all(t.is_alpha and is_capitalised(t) for t in doc[lower[-1] + 1 : end]):
         start = lower[-1] + 1
