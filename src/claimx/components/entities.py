@@ -76,6 +76,7 @@ from ..lang.entity_words import (
     regional_units,
 )
 from ..lang.gazetteer import canonical_forms, entries
+from ..lang.glued import known
 from ..lang.titles import honorifics, title_length, titles
 
 BRACKETS = {"(", ")", "[", "]"}
@@ -400,14 +401,15 @@ def _pieces(text: str) -> list[str] | None:
     """How to split a token that joins gazetteer names, or None.
 
     "Iran-Israel" → Iran, -, Israel (hyphen between two names); "diAmerika", "otakNeuralink",
-    "akunFacebookbernama" → the name cut from the lowercase words glued to it by scrapers.
+    "akunFacebookbernama" → the name cut from the lowercase words glued to it by scrapers (the tokenizer
+    has already split "akun|Facebookbernama"; see ``claimx.lang.glued``).
     """
     names = canonical_forms()
     if "-" in text and text.count("-") == 1 and all(side in names for side in text.split("-")):
         left, right = text.split("-")
         return [left, "-", right]
-    if not CAMEL.search(text) or not text.isalpha():
-        return None
+    if not text.isalpha() or not (CAMEL.search(text) or text[0].isupper() and not known(text)):
+        return None  # only camel case, or an unknown capitalised word ("Facebookbernama" after the tokenizer)
     for match in _glued_name_pattern().finditer(text):
         start, end = match.span()
         if (start == 0 or text[start - 1].islower()) and (end == len(text) or text[end].islower()):

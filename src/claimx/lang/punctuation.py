@@ -26,9 +26,12 @@ TOKENIZER_INFIXES = [rule for rule in _ID_INFIXES if rule != _DIGIT_SLASH] + [
 
 # One token for: words with hyphens between letters (reduplication and compounds:
 # negara-negara, jet-jet, anak-anaknya, Soekarno-Hatta), dates (28/4, 28/4/2025),
-# and numbers with thousands separators or decimals (14.000, 3,5, 1.250.000,50).
+# numbers with thousands separators or decimals (14.000, 3,5, 1.250.000,50), ordinals (ke-18) and
+# decades (1950-an).
 TOKEN_MATCH = (
     rf"^(?:[{ALPHA}]+(?:-[{ALPHA}]+)+"
+    r"|[Kk][Ee]-[0-9]+"
+    r"|[0-9]+-an"
     r"|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?"
     r"|[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?"
     r"|[0-9]+,[0-9]+)$"

@@ -9,12 +9,15 @@ Registered as ``claimx.Tokenizer.v1``, so a spaCy config can use it::
 import re
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
+from .glued import glue_points
 from .punctuation import TOKEN_MATCH, TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
@@ -24,34 +27,51 @@ MAX_RUN = 256
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
 
 
-def run_pieces(text: str, limit: int = MAX_RUN) -> list[str]:
-    """``text`` cut so that no piece holds more than ``limit`` characters of one whitespace-free run.
+def run_cuts(text: str, limit: int = MAX_RUN) -> list[int]:
+    """Offsets that cut every whitespace-free run of ``text`` longer than ``limit`` into pieces of ``limit``.
 
-    The pieces concatenate back to ``text``; only runs longer than ``limit`` are cut.
-
-    >>> run_pieces("ab " + "x" * 5 + " c", limit=2)
-    ['ab xx', 'xx', 'x c']
+    >>> run_cuts("ab " + "x" * 5 + " c", limit=2)
+    [5, 7]
     """
-    cuts = [0]
+    cuts = []
     for match in re.finditer(rf"\S{{{limit + 1},}}", text):
         cuts.extend(range(match.start() + limit, match.end(), limit))
-    cuts.append(len(text))
-    return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return cuts
+
+
+def pieces_at(text: str, cuts: list[int]) -> list[str]:
+    """``text`` cut at the sorted offsets ``cuts``; the pieces concatenate back to ``text``.
+
+    >>> pieces_at("dilansirReuters.", [8])
+    ['dilansir', 'Reuters.']
+    """
+    edges = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(edges, edges[1:], strict=False) if b > a]
 
 
 class BoundedTokenizer:
-    """A spaCy ``Tokenizer`` whose cost stays linear on long whitespace-free runs (quote marks, glued
-    scraper text, base64): such a run is tokenized in pieces of :data:`MAX_RUN` characters and the
-    pieces joined back, with exact offsets. Everything else is the wrapped tokenizer's."""
+    """A spaCy ``Tokenizer`` that splits scraper-glued words and stays linear on long whitespace-free runs.
 
-    def __init__(self, inner: Tokenizer) -> None:
+    The text is cut where :func:`claimx.lang.glued.glue_points` finds a lost space ("dilansirReuters") and
+    inside runs longer than :data:`MAX_RUN` characters (quote marks, base64); each piece is tokenized by
+    the wrapped tokenizer and the pieces are joined back with exact offsets, no space between them.
+    Everything else is the wrapped tokenizer's.
+    """
+
+    def __init__(self, inner: Tokenizer, split_glued: bool = True) -> None:
         self.inner = inner
+        self.split_glued = split_glued
 
     def __call__(self, text: str) -> Doc:
-        if len(text) <= MAX_RUN or not _LONG_RUN.search(text):
+        cuts = glue_points(text) if self.split_glued else []
+        if len(text) > MAX_RUN and _LONG_RUN.search(text):
+            cuts = sorted(set(cuts) | set(run_cuts(text)))
+        if not cuts:
             return self.inner(text)
-        docs = [self.inner(piece) for piece in run_pieces(text)]
-        return Doc.from_docs(docs, ensure_whitespace=False)
+        doc = Doc.from_docs([self.inner(piece) for piece in pieces_at(text, cuts)], ensure_whitespace=False)
+        # from_docs marks each piece's first token as a sentence start; a tokenizer sets no sentences
+        doc.from_array([SENT_START], numpy.zeros((len(doc), 1), dtype="uint64"))
+        return doc
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

@@ -1,0 +1,109 @@
+"""Where scrapers glued two words together: the joints the tokenizer splits before the NER runs.
+
+Text copied from news sites loses the space around links and bold text: ``dilansirReuters``,
+``kepadaJoko``, ``JakartaGaya``, ``FRANCESCOBagnaia``, ``Erdoganketika``. A joint is accepted only
+where both pieces are known (``data/known_words.txt`` and ``data/known_names.txt`` from nlp-id's news
+corpus, the gazetteer) and the whole word is not, so camel-case brands (``YouTube``, ``iPhone``,
+``detikNews``), ``McDonald`` and names such as ``Pyongyang`` stay whole:
+
+* a known lowercase word then a capitalised one or an acronym (``dilansir|Reuters``, ``dari|ANTARA``);
+* a known name of four letters or more then a capitalised word (``Jakarta|Gaya``), capitals then a name
+  (``FEDERASI|Bulu``), an acronym then a known word (``KPK|menetapkan``); never inside a handle or hashtag;
+* a known capitalised name then a function or reporting word of four letters or more (``Erdogan|ketika``,
+  ``data/glued.tsv``); the name must be known, since ``Mengatasnamakan`` ends in ``akan`` too.
+
+>>> glue_points("seperti dilansirReuters, ujar Erdoganketika ditanya, lewat YouTube dan detikNews.")
+[16, 37]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .gazetteer import canonical_forms
+from .tokenizer_exceptions import read_word_list
+
+MIN_PIECE = 3
+_CASE_JOINT = re.compile(
+    r"(?<=[a-z])(?=[A-Z][a-z])"  # dilansir|Reuters
+    r"|(?<=[a-z])(?=[A-Z]{2,}(?![a-z]))"  # dari|ANTARA
+    r"|(?<=[A-Z]{3})(?=[A-Z][a-z])"  # FRANCESCO|Bagnaia
+    r"|(?<=[A-Z]{2})(?=[a-z]{3})"  # KPK|menetapkan, IHSG|ditutup
+)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for line in read_word_list("glued.tsv"):
+        word, role = line.split("\t")
+        roles.setdefault(role, set()).add(word)
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Lowercase words of news text (nlp-id)."""
+    return frozenset(read_word_list("known_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Proper names of news text (nlp-id) and every gazetteer name, lowercased."""
+    gazetteer = {word.lower() for name in canonical_forms() for word in name.split()}
+    return frozenset(read_word_list("known_names.txt")) | gazetteer
+
+
+@lru_cache(maxsize=1)
+def _tail_pattern() -> re.Pattern:
+    tails = sorted(_roles()["tail"], key=len, reverse=True)
+    return re.compile(rf"(?<![^\W\d_])[A-Z][^\W\d_]{{{MIN_PIECE - 1},}}?({'|'.join(tails)})(?![^\W\d_])")
+
+
+def known(word: str) -> bool:
+    """Whether ``word`` (any case) is a known word or name."""
+    lower = word.lower()
+    return lower in known_words() or lower in known_names()
+
+
+def _case_joint(word: str, at: int) -> bool:
+    """Whether ``word`` is two glued words at index ``at`` (a lowercase or capital letter before a capitalised one)."""
+    left, right = word[:at], word[at:]
+    if len(left) < MIN_PIECE or len(right) < MIN_PIECE or known(word):
+        return False
+    if left.islower():
+        return left in known_words() and left not in _roles()["brand_prefix"]
+    if left.isupper() and right.islower():  # "KPKmenetapkan": an acronym glued to a word
+        return right in known_words()
+    if left.isupper():  # "FEDERASIBulu": a capitalised lead glued to a known word; not "BUMDes", "BRANDskincare"
+        return known(right) and right[1:] not in known_words()
+    # "Jakarta|Gaya", "United|Chelsea": a known name of four letters or more, then a known word. Shorter or
+    # common-word heads are brands written in camel case ("VinFast", "AirAsia", "KapanLagi").
+    return left[1:].islower() and len(left) >= 4 and left.lower() in known_names() and known(right)
+
+
+def _word_around(text: str, at: int) -> tuple[int, int]:
+    """The run of letters that holds position ``at``."""
+    start = end = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return start, end
+
+
+def glue_points(text: str) -> list[int]:
+    """Character offsets in ``text`` where a space was lost between two words (see the module docstring)."""
+    points = set()
+    for match in _CASE_JOINT.finditer(text):
+        start, end = _word_around(text, match.start())
+        if start > 0 and text[start - 1] in "@#_" or end < len(text) and text[end] == "_":
+            continue  # a handle or hashtag ("@SangPemburu", "#RameRame", "ProfOnline_id")
+        if _case_joint(text[start:end], match.start() - start):
+            points.add(match.start())
+    for match in _tail_pattern().finditer(text):
+        stem = text[match.start() : match.start(1)]
+        if len(stem) > MIN_PIECE and known(stem) and not known(match.group()):  # not "Bab|akan"
+            points.add(match.start(1))
+    return sorted(points)
