@@ -15,6 +15,7 @@ TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "claimx.Tokenizer.v1"}}
 # Rule stages appended after the trained components, in order. Each is a spaCy factory.
 RULE_STAGES: tuple[str, ...] = (
     "claimx_entities",
+    "claimx_consistency",
     "claimx_boilerplate",
     "claimx_quotes",
     "claimx_sentences",

@@ -1,0 +1,140 @@
+"""``claimx_consistency``: one document, one reading of each name.
+
+A news article says who someone is once ("Menteri Pertahanan Rusia Andrei Belousov") and then
+writes the surname ten times; a sentence-by-sentence tagger misses many of those mentions or labels
+the same word differently in two sentences. After the NER and the guideline rules, this stage:
+
+1. **settles label conflicts by vote**: every entity whose text is tagged more often with another
+   label in the document takes the majority label (ties keep their labels);
+2. **propagates names**: an untagged capitalised mention of a tagged entity's full text, or of the
+   surname or given name of a person tagged with two words or more, becomes an entity with that label
+   (a one-word person's name only where the tagger tagged it at least twice, and where no untagged
+   capitalised word stands beside it, so it is not part of another name: one wrong tag must not spread;
+   one-word places and organisations are not spread, since "bahasa Inggris" or "MotoGP Italia" are not
+   entities where the same word elsewhere is).
+   Everyday words (``data/known_words.txt``), titles and words that open a sentence without being a
+   name part elsewhere are left alone.
+
+>>> from claimx.pipeline import blank
+>>> from spacy.tokens import Span
+>>> doc = blank()("Menteri Andrei Belousov tiba. Belousov berkata Moskwa siap. Belousov pulang.")
+>>> doc.ents = [Span(doc, 1, 3, "PER"), Span(doc, 7, 8, "LOC")]
+>>> [(e.text, e.label_) for e in make_doc_consistent(doc).ents]
+[('Andrei Belousov', 'PER'), ('Belousov', 'PER'), ('Moskwa', 'LOC'), ('Belousov', 'PER')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..lang.glued import known_words
+from ..lang.titles import titles
+
+MAX_NAME_TOKENS = 6
+
+
+@Language.factory("claimx_consistency", default_config={"vote": True, "min_person_tags": 2})
+def make_consistency(nlp: Language, name: str, vote: bool, min_person_tags: int) -> ConsistentEntities:
+    return ConsistentEntities(vote, min_person_tags)
+
+
+class ConsistentEntities:
+    """Stateless pipeline component; see the module docstring. ``vote``: settle label conflicts;
+    ``min_person_tags``: how often the tagger must tag a one-word person's name before it spreads."""
+
+    def __init__(self, vote: bool = True, min_person_tags: int = 2) -> None:
+        self.vote, self.min_person_tags = vote, min_person_tags
+
+    def __call__(self, doc: Doc) -> Doc:
+        return make_doc_consistent(doc, self.vote, self.min_person_tags)
+
+
+def majority_labels(ents: list[Span]) -> dict[str, str]:
+    """Entity text → its most frequent label in the document, where one label wins outright."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ent in ents:
+        votes[ent.text][ent.label_] += 1
+    winners = {}
+    for text, counter in votes.items():
+        (first, n_first), *rest = counter.most_common()
+        if not rest or n_first > rest[0][1]:
+            winners[text] = first
+    return winners
+
+
+def _name_parts(ents: list[Span]) -> dict[str, str]:
+    """Surname and given name of every person tagged with two words or more → "PER"."""
+    parts = {}
+    for ent in ents:
+        words = [t for t in ent if t.is_alpha]
+        if ent.label_ == "PER" and len(words) >= 2:
+            for token in (words[0], words[-1]):
+                if len(token) >= 3 and token.text[0].isupper():
+                    parts[token.text] = "PER"
+    return parts
+
+
+def _is_free_name_word(doc: Doc, i: int, tagged: list[bool]) -> bool:
+    token = doc[i]
+    return (
+        not tagged[i]
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and token.lower_ not in known_words()
+        and (token.lower_,) not in titles()
+    )
+
+
+def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -> Doc:
+    """Apply the vote and the propagation of the module docstring to ``doc.ents``."""
+    ents = list(doc.ents)
+    if not ents:
+        return doc
+    winners = majority_labels(ents)
+    if vote:
+        ents = [Span(doc, e.start, e.end, winners.get(e.text, e.label_)) if winners.get(e.text, e.label_) != e.label_
+                else e for e in ents]  # fmt: skip
+    tagged = [False] * len(doc)
+    for ent in ents:
+        tagged[ent.start : ent.end] = [True] * len(ent)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for text, label in winners.items():
+        words = tuple(text.split())
+        if 1 < len(words) <= MAX_NAME_TOKENS:
+            by_first[words[0]].append((words, label))
+    parts = _name_parts(ents)
+    counts = Counter(e.text for e in ents)  # a one-word name spreads only once the tagger has seen it twice
+    parts.update(
+        {t: "PER" for t, label in winners.items() if label == "PER" and " " not in t and counts[t] >= min_person_tags}
+    )
+    added = []
+    i = 0
+    while i < len(doc):
+        if not doc[i].text[:1].isupper() or tagged[i]:
+            i += 1
+            continue
+        span = _full_mention(doc, i, by_first, tagged)
+        if span is None and doc[i].text in parts and _is_free_name_word(doc, i, tagged):
+            neighbours = [doc[k] for k in (i - 1, i + 1) if 0 <= k < len(doc)]
+            if not any(t.is_title and not tagged[t.i] and t.lower_ not in known_words() for t in neighbours):
+                span = Span(doc, i, i + 1, parts[doc[i].text])
+        if span is not None:
+            added.append(span)
+            i = span.end
+        else:
+            i += 1
+    doc.ents = filter_spans(ents + added)
+    return doc
+
+
+def _full_mention(doc: Doc, i: int, by_first: dict, tagged: list[bool]) -> Span | None:
+    """An untagged repeat of a multi-word entity's full text starting at token ``i``."""
+    for words, label in sorted(by_first.get(doc[i].text, ()), key=lambda entry: -len(entry[0])):
+        end = i + len(words)
+        if end <= len(doc) and not any(tagged[i:end]) and tuple(t.text for t in doc[i:end]) == words:
+            return Span(doc, i, end, label)
+    return None

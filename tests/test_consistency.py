@@ -1,0 +1,56 @@
+"""Document-level entity consistency: votes on labels, names spread to their other mentions."""
+
+from spacy.tokens import Span
+
+from claimx.components.consistency import majority_labels, make_doc_consistent
+from claimx.pipeline import blank
+
+
+def _doc(text: str, spans: list[tuple[int, int, str]]):
+    doc = blank()(text)
+    doc.ents = [Span(doc, s, e, label) for s, e, label in spans]
+    return doc
+
+
+def _ents(doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_surname_after_the_full_name_is_the_person():
+    doc = _doc(
+        "Menteri Pertahanan Rusia Andrei Belousov tiba di Minsk. Belousov menyebut latihan berjalan. "
+        "Menurut Belousov, pasukan siap.",
+        [(2, 3, "LOC"), (3, 5, "PER"), (7, 8, "LOC")],
+    )
+    assert _ents(make_doc_consistent(doc)) == [
+        ("Rusia", "LOC"), ("Andrei Belousov", "PER"), ("Minsk", "LOC"), ("Belousov", "PER"), ("Belousov", "PER"),
+    ]  # fmt: skip
+
+
+def test_the_majority_label_wins_and_ties_stay():
+    doc = _doc("Kiev diserang. Kiev gelap. Kiev membalas.", [(0, 1, "LOC"), (3, 4, "LOC"), (6, 7, "ORG")])
+    assert _ents(make_doc_consistent(doc)) == [("Kiev", "LOC")] * 3
+    tie = _doc("Arema menang. Arema kalah.", [(0, 1, "ORG"), (3, 4, "LOC")])
+    assert _ents(make_doc_consistent(tie)) == [("Arema", "ORG"), ("Arema", "LOC")]
+
+
+def test_a_full_name_repeated_untagged_is_tagged():
+    doc = _doc("Bank Indonesia menaikkan bunga. Kemarin Bank Indonesia rapat.", [(0, 2, "ORG")])
+    assert _ents(make_doc_consistent(doc)) == [("Bank Indonesia", "ORG"), ("Bank Indonesia", "ORG")]
+
+
+def test_one_word_places_and_single_person_tags_do_not_spread():
+    doc = _doc("Warga Inggris datang. Mereka belajar bahasa Inggris.", [(1, 2, "LOC")])
+    assert _ents(make_doc_consistent(doc)) == [("Inggris", "LOC")]
+    once = _doc("Mobil Pajero melaju. Pajero itu berhenti.", [(1, 2, "PER")])
+    assert _ents(make_doc_consistent(once)) == [("Pajero", "PER")]
+
+
+def test_a_name_part_beside_another_capitalised_word_is_left_alone():
+    doc = _doc("Joko Widodo hadir. Widodo Santoso juga hadir.", [(0, 2, "PER")])
+    assert _ents(make_doc_consistent(doc)) == [("Joko Widodo", "PER")]
+
+
+def test_majority_labels():
+    doc = _doc("A B C", [(0, 1, "PER"), (1, 2, "PER"), (2, 3, "ORG")])
+    assert majority_labels(list(doc.ents)) == {"A": "PER", "B": "PER", "C": "ORG"}
