@@ -14,6 +14,7 @@ import typer
 from . import __version__
 from .batch import extract_documents
 from .evaluate import evaluate_files, format_report
+from .io.paths import OutputPathError, check_output
 from .io.readers import InputDocument, read_paths
 from .io.resume import JsonlAppender, append_jsonl, recover, skip_written
 from .io.writers import atomic_output, jsonl_line, write_jsonl, write_table
@@ -90,6 +91,7 @@ def extract(
         raise typer.BadParameter(
             "--resume needs -o/--output, --format jsonl and the local engine", param_hint="--resume"
         )
+    _check_outputs(paths, {"-o": output if engine is Engine.local else None, "--errors": errors, "--html": html})
     documents = read_paths(paths, input_format.value, fallback_encoding)
     if engine is Engine.dask:
         _extract_on_dask(documents, output, fmt, model, errors, batch_size, workers, scheduler, partition_size)
@@ -144,6 +146,21 @@ def extract(
     typer.echo(monitor.report() + (f"; {skipped} already in {output}, skipped" if skipped else ""), err=True)
     if monitor.documents == monitor.errors and not skipped:
         raise typer.Exit(1)
+
+
+def _check_outputs(inputs: list[str], outputs: dict[str, Path | None]) -> None:
+    """Refuse, before any work, an output that is a folder, a device, an input, or in no writable folder."""
+    given = {option: path for option, path in outputs.items() if path is not None}
+    for option, path in given.items():
+        try:
+            check_output(path, inputs, option)
+        except OutputPathError as err:
+            typer.echo(f"claimx: error: {err}", err=True)
+            raise typer.Exit(2) from err
+    paths = [p.resolve() for p in given.values()]
+    if len(set(paths)) < len(paths):
+        typer.echo("claimx: error: two outputs name the same file: " + ", ".join(map(str, given.values())), err=True)
+        raise typer.Exit(2)
 
 
 def _line_writer(handle: TextIO) -> Callable[[Record], None]:

@@ -14,17 +14,29 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..records import Record
+from .paths import OutputPathError, created_mode, output_problem
 
 FORMATS = ("jsonl", "csv", "parquet")
+#: a CSV cell starting with one of these is a formula to a spreadsheet (CWE-1236, "CSV injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TABLE_CHUNK = 1000  # records per CSV append or Parquet row group
 
 
 @contextmanager
 def atomic_output(path: Path, mode: str = "w") -> Iterator[TextIO]:
-    """Write to a temporary file beside ``path`` and rename it into place on success."""
+    """Write to a temporary file beside ``path`` and rename it into place on success.
+
+    Only a regular file or a new path is written (:class:`~claimx.io.paths.OutputPathError` otherwise,
+    before anything is created): renaming onto ``/dev/null`` as root would replace the device. The file
+    gets the mode of the file it replaces, else 0o666 less the umask, like any file the user creates.
+    """
+    problem = output_problem(path)
+    if problem is not None and path.parent.is_dir():
+        raise OutputPathError(f"{path}: {problem}")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, created_mode(path))
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as handle:
             yield handle
         os.replace(tmp, path)
@@ -64,6 +76,24 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell a spreadsheet will not run as a formula: a leading ``'`` before ``= + - @``, tab or CR.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("Harga naik"), spreadsheet_safe(-3)
+    ("'=HYPERLINK(1)", 'Harga naik', -3)
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def _spreadsheet_safe_frame(frame: Any) -> Any:
+    """``frame`` with :func:`spreadsheet_safe` applied to every text column (JSONL and Parquet keep exact text)."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or str(frame[column].dtype) == "string":
+            frame[column] = frame[column].map(spreadsheet_safe)
+    return frame
+
+
 class _TableFile:
     """One CSV or Parquet file taking DataFrames chunk by chunk (typed by :func:`~claimx.frames.to_dataframe`,
     so every chunk has the same schema)."""
@@ -75,7 +105,10 @@ class _TableFile:
 
     def write(self, frame: Any) -> None:
         if self.fmt == "csv":
-            frame.to_csv(self.handle, index=False, header=not self.started)
+            # RFC 4180 line ends, so a field holding a CR or LF is quoted and stays one field
+            _spreadsheet_safe_frame(frame).to_csv(
+                self.handle, index=False, header=not self.started, lineterminator="\r\n"
+            )
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq
