@@ -39,7 +39,7 @@ def test_extract_jsonl_keeps_order_and_metadata(tmp_path):
     assert records[0]["text"] == "Budi pergi ke Bandung."
     assert "malformed JSON" in records[1]["error"]
     assert [r["id"] for r in _lines(errors)] == [f"{src}:2"]
-    assert "3 documents, 1 errors" in result.stderr
+    assert "3 documents, 1 error," in result.stderr
 
 
 def test_extract_exit_code_when_nothing_processed(tmp_path):

@@ -1,5 +1,6 @@
 """The ``claimx`` command line: extract, evaluate, info."""
 
+import codecs
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -92,6 +93,13 @@ def extract(
             "--resume needs -o/--output, --format jsonl and the local engine", param_hint="--resume"
         )
     _check_outputs(paths, {"-o": output if engine is Engine.local else None, "--errors": errors, "--html": html})
+    if fallback_encoding is not None:
+        try:
+            codecs.lookup(fallback_encoding)
+        except LookupError as err:
+            raise typer.BadParameter(
+                f"unknown encoding {fallback_encoding!r}", param_hint="--fallback-encoding"
+            ) from err
     documents = read_paths(paths, input_format.value, fallback_encoding)
     if engine is Engine.dask:
         _extract_on_dask(documents, output, fmt, model, errors, batch_size, workers, scheduler, partition_size)

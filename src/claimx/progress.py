@@ -22,9 +22,35 @@ class RunStats:
         """The closing summary line."""
         seconds = time.perf_counter() - self.started
         return (
-            f"claimx: {self.documents} documents, {self.errors} errors, {self.words} words "
-            f"in {seconds:.1f} s ({self.words / seconds if seconds else 0:.0f} words/s)"
+            f"claimx: {plural(self.documents, 'document')}, {plural(self.errors, 'error')}, "
+            f"{plural(self.words, 'word')} in {duration(seconds)} ({self.words / seconds if seconds else 0:,.0f} words/s)"
         )
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``, ``1,200 words``.
+
+    >>> plural(1, "document"), plural(0, "error"), plural(1200, "word")
+    ('1 document', '0 errors', '1,200 words')
+    """
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def duration(seconds: float) -> str:
+    """A run's length for people: ``0.04 s``, ``12.3 s``, ``2 min 05 s``, ``1 h 02 min``.
+
+    >>> duration(0.042), duration(12.34), duration(125), duration(3720)
+    ('0.04 s', '12.3 s', '2 min 05 s', '1 h 02 min')
+    """
+    if seconds < 1:
+        return f"{seconds:.2f} s"
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(round(seconds), 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
 
 
 class RunMonitor(RunStats):

@@ -57,21 +57,60 @@ def _text_document(doc_id: str, data: bytes, where: str, fallback: str | None) -
 
 
 def read_txt(path: Path, doc_id: str | None = None, fallback: str | None = None) -> InputDocument:
-    """One ``.txt`` file as one document (id: the path as given, or ``doc_id``)."""
-    return _text_document(doc_id or str(path), path.read_bytes(), str(path), fallback)
+    """One ``.txt`` file as one document (id: the path as given, or ``doc_id``); a file that cannot be
+    read (a dangling link, a link loop, a folder named ``*.txt``, no permission) is an error document."""
+    doc_id = doc_id or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        reason = "is a folder, not a file" if isinstance(err, IsADirectoryError) else f"cannot be read ({err.strerror})"
+        return InputDocument(doc_id, error=f"{path}: {reason}")
+    return _text_document(doc_id, data, str(path), fallback)
 
 
 def read_folder(folder: Path, fallback: str | None = None) -> Iterator[InputDocument]:
     """Every ``*.txt`` under ``folder`` (recursive, sorted); ids are relative paths."""
+    found = False
     for path in sorted(folder.rglob("*.txt")):
+        found = True
         yield read_txt(path, path.relative_to(folder).as_posix(), fallback)
+    if not found:
+        yield InputDocument(str(folder), error=f"{folder}: no .txt files in this folder (or its subfolders)")
+
+
+def has_lone_surrogate(value: object) -> bool:
+    """Whether a JSON value holds a lone UTF-16 surrogate (JSON ``"\\ud800"``), which no UTF-8 output can carry.
+
+    >>> has_lone_surrogate({"a": ["x" + chr(0xD800)]}), has_lone_surrogate("Halo")
+    (True, False)
+    """
+    if isinstance(value, str):
+        return any("\ud800" <= char <= "\udfff" for char in value)
+    if isinstance(value, dict):
+        return any(has_lone_surrogate(k) or has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_lone_surrogate(v) for v in value)
+    return False
+
+
+def printable_id(value: object) -> str:
+    """An id that can be written as UTF-8: lone surrogates become ``\\udXXX`` escapes."""
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def from_mapping(obj: dict, where: str, default_id: str | None = None) -> InputDocument:
     """A document from ``{"id", "text", ...}``; other fields become ``meta``. Errors name ``where``,
-    and the id defaults to ``default_id`` or else ``where``."""
+    and the id defaults to ``default_id`` or else ``where``. An id must be a string; a record holding
+    a lone surrogate anywhere is an error document (its id escaped), so every output stays valid UTF-8."""
     obj = dict(obj)
-    doc_id = str(obj.pop("id", default_id or where))
+    raw_id = obj.pop("id", default_id or where)
+    if not isinstance(raw_id, str):
+        shown = json.dumps(raw_id, ensure_ascii=False)
+        return InputDocument(where, error=f"{where}: 'id' must be a string, not {shown}; quote it in the input")
+    doc_id = raw_id
+    if has_lone_surrogate(raw_id) or has_lone_surrogate(obj):
+        doc_id = printable_id(raw_id)
+        return InputDocument(doc_id, error=f"{where}: record {doc_id!r} holds a lone surrogate (invalid Unicode)")
     text = obj.pop("text", None)
     for reserved in RESERVED_FIELDS:  # an input that is itself a record (gold or earlier output)
         obj.pop(reserved, None)
@@ -111,10 +150,17 @@ def read_paths(
     """Documents from every path in order; ``-`` reads stdin (text, or JSONL with ``input_format``)."""
     for spec in paths:
         if spec == "-":
-            if input_format == "jsonl":
+            if sys.stdin is None or sys.stdin.closed:
+                yield InputDocument("stdin", error="<stdin>: standard input is closed")
+            elif input_format == "jsonl":
                 yield from read_jsonl(sys.stdin.buffer, "<stdin>", fallback)
             else:
-                yield _text_document("stdin", sys.stdin.buffer.read(), "<stdin>", fallback)
+                try:
+                    data = sys.stdin.buffer.read()
+                except OSError as err:
+                    yield InputDocument("stdin", error=f"<stdin>: cannot be read ({err.strerror})")
+                    continue
+                yield _text_document("stdin", data, "<stdin>", fallback)
             continue
         path = Path(spec)
         if path.is_dir():
