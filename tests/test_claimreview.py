@@ -77,3 +77,27 @@ def test_the_document_has_the_expected_shape(tmp_path):
 def test_no_claims_is_an_empty_graph(tmp_path):
     assert _document(tmp_path, [{"id": "a", "text": "Halo.", "entities": [], "claims": []}])["@graph"] == []
     assert claim_objects({"id": "x", "error": "bad"}) == []
+
+
+def test_a_denied_claim_is_not_credited_to_its_denier(tmp_path, nlp):
+    """'PT KAI membantah kabar bahwa tiket sudah habis': the rumour has no author; PT KAI's denial is about it."""
+    from claimx.batch import extract_documents
+
+    text = "PT KAI membantah kabar bahwa tiket kereta mudik sudah habis terjual."
+    (record,) = extract_documents(nlp, [{"id": "bantah", "text": text, "url": "contoh.id/bantah"}])
+    record["meta"] = {"url": "contoh.id/bantah"}
+    graph = jsonld.expand(_document(tmp_path, [record]), {"documentLoader": _no_remote_documents})
+    by_id = {node["@id"]: node for node in graph}
+    rumour = next(node for node in graph if not node["@id"].endswith("-denial"))
+    denial = by_id[rumour["@id"] + "-denial"]
+    assert SCHEMA + "author" not in rumour
+    assert _value(denial, SCHEMA + "author")  # the denier
+    assert denial[SCHEMA + "about"][0]["@id"] == rumour["@id"]
+    assert "tiket kereta mudik sudah habis" in _value(rumour, SCHEMA + "text")
+    assert SCHEMA + "url" not in rumour[SCHEMA + "appearance"][0]  # not an absolute URL: left out
+
+
+def test_every_claim_has_a_stable_id(tmp_path):
+    first = [node["@id"] for node in _document(tmp_path, sample_records())["@graph"]]
+    second = [node["@id"] for node in _document(tmp_path, sample_records())["@graph"]]
+    assert first == second and len(set(first)) == len(first) and all(i.startswith(NAMESPACE) for i in first)

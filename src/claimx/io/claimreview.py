@@ -14,7 +14,12 @@ carry the ``claimx:`` prefix (namespace ``urn:claimx:``):
   character offsets into the document text ``claimx:contentStart`` / ``claimx:contentEnd``,
   ``claimx:sourceStart`` / ``...End``, ``claimx:cueStart`` / ``...End``, ``claimx:viaStart`` / ``...End``.
 
-Properties without a value are left out.
+Properties without a value are left out. Every ``Claim`` has a stable ``@id``
+(``urn:claimx:claim:DOC-ID#claim-N``). A claim whose cue denies it (``membantah``, ``menampik``: stance
+``deny``) is not credited to the one who denies it: its ``author`` is absent, and a second ``Claim`` by
+the denier (``claimx:stance`` ``deny``) is ``about`` the first (linked by ``@id``), so a reader of the
+schema.org terms alone never sees the denier asserting what they deny. A ``url`` is kept only when
+it is absolute (``http(s)://``).
 
 >>> record = {"id": "a", "text": "“Siap,” kata Budi.", "meta": {"url": "https://contoh.id/a"},
 ...     "entities": [{"start": 13, "end": 17, "text": "Budi", "label": "PER"}],
@@ -56,25 +61,55 @@ def _author(record: Record, claim: Record) -> dict | None:
     return {"@type": kind, "name": name}
 
 
+DENIALS = frozenset({"deny"})
+
+
+def _absolute_url(url: str | None) -> str | None:
+    """``url`` when it is absolute http(s), else None (``contoh.id/a`` is not a URL a reader can follow)."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
 def claim_objects(record: Record) -> list[dict]:
     """The schema.org ``Claim`` objects (without ``@context``) of one record."""
     if "error" in record:
         return []
-    appearance = {"@type": "CreativeWork", "identifier": record["id"], "url": document_url(record)}
+    appearance = {"@type": "CreativeWork", "identifier": record["id"], "url": _absolute_url(document_url(record))}
+    appearance = {k: v for k, v in appearance.items() if v is not None}
     objects = []
     for number, claim in enumerate(record.get("claims") or [], 1):
         content = claim.get("content") or record["text"][claim["content_start"] : claim["content_end"]]
+        identifier = f"{record['id']}#claim-{number}"
+        denied = claim.get("stance") in DENIALS
         obj = {
+            "@id": f"{NAMESPACE}claim:{identifier}",
             "@type": "Claim",
-            "identifier": f"{record['id']}#claim-{number}",
+            "identifier": identifier,
             "text": content,
-            "author": _author(record, claim),
-            "appearance": {k: v for k, v in appearance.items() if v is not None},
+            "author": None if denied else _author(record, claim),
+            "appearance": appearance,
             "datePublished": document_date(record),
         }
         obj.update({f"claimx:{prop}": claim.get(field) for prop, field in EXTRA_PROPERTIES.items()})
         objects.append({k: v for k, v in obj.items() if v is not None})
+        if denied:
+            objects.append(_denial(record, claim, obj, appearance))
     return objects
+
+
+def _denial(record: Record, claim: Record, denied: dict, appearance: dict) -> dict:
+    """The denier's own ``Claim``: that the denied claim is not so, ``about`` it."""
+    obj = {
+        "@id": denied["@id"] + "-denial",
+        "@type": "Claim",
+        "identifier": denied["identifier"] + "-denial",
+        "text": f"{claim.get('cue') or 'membantah'}: {denied['text']}",
+        "author": _author(record, claim),
+        "about": {"@id": denied["@id"]},
+        "appearance": appearance,
+        "datePublished": document_date(record),
+        "claimx:stance": "deny",
+    }
+    return {k: v for k, v in obj.items() if v is not None}
 
 
 def _write(records: Iterable[Record], handle: TextIO) -> None:
