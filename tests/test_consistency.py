@@ -54,3 +54,19 @@ def test_a_name_part_beside_another_capitalised_word_is_left_alone():
 def test_majority_labels():
     doc = _doc("A B C", [(0, 1, "PER"), (1, 2, "PER"), (2, 3, "ORG")])
     assert majority_labels(list(doc.ents)) == {"A": "PER", "B": "PER", "C": "ORG"}
+
+
+def test_a_cut_or_overrun_person_name_is_repaired():
+    from claimx.components.consistency import repair_people
+
+    doc = blank()("Kemarin Direktur Utama Didiek Hartantyo bertemu ekonom Indonesia Fithra Faisal di kantor itu.")
+    repaired = repair_people(doc, [Span(doc, 4, 5, "PER"), Span(doc, 7, 10, "PER")])
+    assert [e.text for e in repaired] == ["Didiek Hartantyo", "Fithra Faisal"]
+
+
+def test_names_in_a_headline_line_are_left_as_tagged():
+    from claimx.components.consistency import repair_people
+
+    doc = blank()("Baca juga: Prabowo Minta Menteri Hemat Anggaran Negara\nIsi berita.")
+    (ent,) = repair_people(doc, [Span(doc, 3, 4, "PER")])
+    assert ent.text == "Prabowo"

@@ -43,7 +43,7 @@ def ship(best: Path, scores: dict) -> None:
         name="claimx_id",
         version="0.1.0",
         description="claimx Indonesian NER (PER/ORG/LOC); see models/MODEL_CARD.md",
-        license="MIT (model); trained on idner-news-2k (MIT), NERGrit (Apache-2.0), NER UI (CC BY 4.0)",
+        license="MIT (model); trained on idner-news-2k (MIT), NERGrit (Apache-2.0), NER UI (CC BY 4.0), nlp-id news sentences (MIT) annotated for claimx",
         claimx_scores=scores,
     )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -57,16 +57,21 @@ def main() -> None:
     parser.add_argument("--no-ship", action="store_true", help="do not copy the model to models/")
     parser.add_argument("--train-on-dev", action="store_true", help="also train on the dev splits, --steps steps")
     parser.add_argument("--steps", type=int, default=4000, help="training steps with --train-on-dev")
+    parser.add_argument(
+        "--nlpid", type=Path, help="nlp-id's dataset_postag.txt: also train on training/data/nlpid_ner.jsonl"
+    )
     args = parser.parse_args()
     python = sys.executable
     corpus = HERE / "corpus"
     train = [python, "-m", "spacy", "train", str(args.config), "--output", str(args.output)]
     train += ["--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
+    convert = [python, str(HERE / "convert.py"), "--out", str(corpus)]
+    convert += ["--nlpid", str(args.nlpid)] if args.nlpid else []
     if args.train_on_dev:
-        run(python, str(HERE / "convert.py"), "--out", str(corpus), "--train-on-dev")
+        run(*convert, "--train-on-dev")
         train += ["--training.max_steps", str(args.steps), "--training.patience", "0"]
     else:
-        run(python, str(HERE / "convert.py"), "--out", str(corpus))
+        run(*convert)
     run(*train)
     best = args.output / "model-best"
     scores_path = args.output / "scores.json"

@@ -6,6 +6,8 @@ These read the closed word classes of ``lang/data/reporting_words.tsv`` and the 
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang.gazetteer import canonical_forms
+from ..lang.glued import known_words
 from ..lang.reporting import cue_lexicon, pronouns, word_classes
 from ..lang.titles import title_length
 
@@ -173,6 +175,17 @@ def ents_within(doc: Doc, start: int, end: int) -> list[Span]:
     return found
 
 
+def _name_read_as_place(ents: list[Span], end: int) -> bool:
+    """``Kepala Satgas KPK Wilayah V Dian Patria``: a speaker phrase that ends in a unit then a "place"
+    that no gazetteer knows and that holds no everyday word is a person's name the tagger misread."""
+    if len(ents) < 2 or ents[-1].end != end or ents[-1].label_ != "LOC" or ents[-2].label_ != "ORG":
+        return False
+    name = ents[-1]
+    return name.text not in canonical_forms() and all(
+        t.is_alpha and is_capitalised(t) and t.lower_ not in known_words() for t in name
+    )
+
+
 def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Shrink a name-led noun phrase to its name: titles off, or the entity that closes it, and no
     trailing bracket ("Siti (45)"). A descriptive phrase ("keterangan dari pihak Ukraina") stays whole.
@@ -196,6 +209,8 @@ def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
     people = [e for e in ents if e.label_ == "PER"]
     if people:
         return people[-1].start, people[-1].end
+    if _name_read_as_place(ents, end):
+        return ents[-1].start, ents[-1].end
     last = max([e.end for e in ents] + [t.i + 1 for t in span if t.text == ")"], default=start)
     if start < last < end and all(is_capitalised(t) for t in doc[last:end]):
         start = last

@@ -89,6 +89,16 @@ def _is_org(text: str) -> bool:
     return any(w in W["org"] for w in _words(text)) or text.isupper()
 
 
+def _group_head(mention: str) -> bool:
+    """Whether a source mention is headed by an organisation or collective noun ("komunitas Viking").
+
+    >>> _group_head("komunitas Viking Persib"), _group_head("Budi Santoso")
+    (True, False)
+    """
+    words = mention.split()
+    return len(words) > 1 and (words[0].lower() in W["org"] or words[0].lower() in W["collective"])
+
+
 def _is_group(name: str) -> bool:
     """An unnamed group kept as its description ("Sejumlah warga", "para petani")."""
     words = name.split()
@@ -229,7 +239,8 @@ class SourceResolver:
                 resolver.speak(speaker[0], resolver.resolve(*speaker))
             elif claim.source_start is not None:
                 claim.source_resolved = resolver.resolve(claim.source_start, claim.source_end, claim.kind == "direct")
-                resolver.speak(claim.source_start, claim.source_resolved)
+                mention = text[claim.source_start : claim.source_end]
+                resolver.speak(claim.source_start, claim.source_resolved, group=_group_head(mention))
             elif claim.extra.get("source_implicit") == "previous" and resolver.speakers:
                 claim.source_resolved = resolver.speakers[-1][1]
             if claim is not None and claim.via_start is not None:
@@ -291,10 +302,11 @@ class _Resolution:
                 self.forms_by_word[word].append(form)
         self._subjects: dict[int, bool] = {}
 
-    def speak(self, at: int, name: str | None) -> None:
+    def speak(self, at: int, name: str | None, group: bool = False) -> None:
+        """Record a speaker; ``group``: the mention's head says it is no person ("komunitas X", "pihak X")."""
         if name:
             self.speakers.append((at, name))
-            if _is_org(name):
+            if group or _is_org(name):
                 self.org_speakers.append(name)
             else:
                 self.person_speakers.append((at, name))
