@@ -38,6 +38,7 @@ from .grammar import (
     np_before,
     skip_left,
 )
+from .narrative import Narrative, narratives, post_phrase_head
 from .quotes import QuoteMarks, quote_marks
 
 CONFIDENCE = {
@@ -55,6 +56,7 @@ CONFIDENCE = {
     "passive": 0.6,
     "restated": 0.5,
     "continuation": 0.6,
+    "narrative": 0.7,
 }
 _MIN_QUOTE_WORDS = 4
 #: span group of speakers introduced without a claim of their own ("Hal senada disampaikan X."): the
@@ -189,6 +191,10 @@ class _Run:
     def find(self) -> list[_Found]:
         found = self._quote_claims()
         self.taken = [f.content for f in found]
+        for narrative in narratives(self.doc, self.cues):
+            if not self._overlaps(narrative.content) and narrative.cue.start not in self.used:
+                found.append(self._narrative_claim(narrative))
+                self.taken.append(narrative.content)
         for cue in sorted(self.cues, key=lambda c: not self._postposed(c)):
             if self.in_quote[cue.start] or cue.start in self.used or cue.end - 1 in self.used:
                 continue
@@ -201,6 +207,20 @@ class _Run:
         found = self._continuations(found)
         self._inherit(found)
         return self._relays(found)
+
+    def _narrative_claim(self, narrative: Narrative) -> _Found:
+        """A fact-check's ``narasi:`` + text (:mod:`claimx.components.narrative`): the ``nya`` of
+        ``narasinya``/``narasi lengkapnya``, else the phrase naming the post (``Unggahan``, ``akun X``)."""
+        cue = narrative.cue
+        found = _Found(narrative.content, "direct", "narrative", cue, None)
+        if narrative.clitic is not None:
+            return self._mark(found, cue, (narrative.clitic, narrative.clitic + 1))
+        if narrative.glued_clitic is not None:
+            found.clitic = (narrative.glued_clitic, narrative.glued_clitic + 3)
+            return self._mark(found, cue, None)
+        head = post_phrase_head(self.doc, self._sent(cue.start).start, cue.start)
+        source = np_after(self.doc, head, cue.start) if head is not None else None
+        return self._mark(found, cue, source)
 
     def _overlaps(self, content: tuple[int, int]) -> bool:
         return any(s < content[1] and content[0] < e for s, e in self.taken)
