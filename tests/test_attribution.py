@@ -342,3 +342,32 @@ def test_source_filter(start, end, ok):
 def test_speech_and_attitude_verbs_of_news(nlp, text, cue, source):
     claim = only(nlp, text.strip())
     assert (claim["cue"], claim["source"]) == (cue, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemerintah memastikan ketersediaan stok beras hingga akhir tahun.",
+        "Ketua DPR Puan Maharani melanjutkan rapat paripurna pada sore hari.",
+        "Kapolda memaparkan hasil penyelidikan kasus itu kepada wartawan.",
+        "Kepala BPS Amalia Widyasanti mencatat inflasi Mei sebesar 1,6 persen secara tahunan.",
+    ],
+)
+def test_a_noun_phrase_object_is_not_a_reported_clause(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Polisi memastikan pelaku sudah ditangkap di rumahnya.", "pelaku sudah ditangkap di rumahnya"),
+        (
+            "BPS mencatat jumlah penduduk miskin turun menjadi 24 juta orang.",
+            "jumlah penduduk miskin turun menjadi 24 juta orang",
+        ),
+        ("Andi Saputra menilai harga beras naik.", "harga beras naik"),
+        ("Ia menegaskan penetapan tersebut bukanlah persekongkolan.", "penetapan tersebut bukanlah persekongkolan"),
+    ],
+)
+def test_a_clause_after_the_cue_is_reported(nlp, text, content):
+    assert only(nlp, text)["content"] == content

@@ -1,20 +1,24 @@
-"""Build ``known_words.txt`` and ``known_names.txt`` (``src/claimx/lang/data/``) from nlp-id's news corpus.
+"""Build ``known_words.txt``, ``known_names.txt`` and ``predicate_words.txt`` (``src/claimx/lang/data/``) from
+nlp-id's news corpus.
 
 nlp-id (MIT licence, © 2025 kumparan.com) ships 32,780 POS-tagged Indonesian news sentences in
 ``nlp_id/data/dataset_postag.txt``. Words it writes in lowercase at least twice become known words;
 words it tags ``NNP`` at least twice become known names (lowercased). The tokenizer's glued-word
 splitter (``claimx.lang.glued``) splits a scraper joint only where the pieces are known words or names
-and the whole is not, so "dilansirReuters" splits and "Pyongyang" or "detikNews" do not.
+and the whole is not, so "dilansirReuters" splits and "Pyongyang" or "detikNews" do not. Words tagged
+``VB``/``JJ``/``NEG`` most often are predicate words: the attribution rules read them to tell a reported
+clause ("harga naik") from a noun-phrase object ("ketersediaan stok beras").
 
     pip download nlp-id --no-deps -d /tmp/nlpid && unzip -o /tmp/nlpid/*.whl -d /tmp/nlpid/x
     .venv/bin/python training/known_words.py /tmp/nlpid/x/nlp_id/data/dataset_postag.txt
 """
 
 import argparse
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "claimx" / "lang" / "data"
+PREDICATE_TAGS = ("VB", "JJ", "NEG")  # verbs, adjectives, negation: words that make a clause a clause
 HEADER = """\
 # {what} of nlp-id's POS-tagged news corpus (nlp_id/data/dataset_postag.txt, MIT licence,
 # Copyright (c) 2025 kumparan.com; the licence text is in models/MODEL_CARD.md), {rule}.
@@ -28,18 +32,22 @@ def main() -> None:
     parser.add_argument("--min-count", type=int, default=2)
     args = parser.parse_args()
     lower, names = Counter(), Counter()
+    tags: dict[str, Counter] = defaultdict(Counter)
     for line in args.corpus.open(encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
         if len(parts) != 2 or not parts[0].isalpha():
             continue
         word, tag = parts
+        tags[word.lower()][tag] += 1
         if tag == "NNP":
             names[word.lower()] += 1
         elif word.islower():
             lower[word] += 1
+    predicates = Counter({w: sum(c.values()) for w, c in tags.items() if c.most_common(1)[0][0] in PREDICATE_TAGS})
     for name, counts, what, rule in (
         ("known_words.txt", lower, "Words", "written in lowercase at least twice"),
         ("known_names.txt", names, "Proper names", "tagged NNP at least twice, lowercased"),
+        ("predicate_words.txt", predicates, "Words", "tagged VB, JJ or NEG most often, at least twice (lowercased)"),
     ):
         words = sorted(w for w, n in counts.items() if n >= args.min_count)
         (DATA / name).write_text(HEADER.format(what=what, rule=rule) + "\n".join(words) + "\n", encoding="utf-8")

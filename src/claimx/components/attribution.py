@@ -29,6 +29,7 @@ from .grammar import (
     PRONOUNS,
     W,
     first_np,
+    has_predicate,
     is_capitalised,
     is_quote,
     is_source_phrase,
@@ -536,6 +537,15 @@ class _Run:
             return None
         if is_quote(doc[i]) and self._quote_covers(i, end):
             return None
+        marked = cue.end < end and doc[cue.end].text in ",:"
+        takes_objects = cue.text.lower() in W["np_verb"]
+        if (
+            takes_objects
+            and not marked
+            and not is_quote(doc[i])
+            and not has_predicate(doc[i : self._clause_end(i, end)])
+        ):
+            return None  # "memastikan ketersediaan stok beras": a noun phrase, no clause
         return i
 
     def _noun_object(self, i: int, end: int) -> bool:

@@ -4,12 +4,15 @@ These read the closed word classes of ``lang/data/reporting_words.tsv`` and the 
 ``lang/data/titles.txt``; they hold no state and do no matching of their own.
 """
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from ..lang.gazetteer import canonical_forms
 from ..lang.glued import known_words
 from ..lang.reporting import cue_lexicon, pronouns, word_classes
 from ..lang.titles import title_length
+from ..lang.tokenizer_exceptions import read_word_list
 
 W = word_classes()
 PRONOUNS = pronouns()
@@ -44,6 +47,25 @@ def verb_shaped(word: str) -> bool:
 def is_verb_like(token: Token) -> bool:
     """A token whose text is :func:`verb_shaped`."""
     return verb_shaped(token.text)
+
+
+@lru_cache(maxsize=1)
+def predicate_words() -> frozenset[str]:
+    """Words nlp-id's news corpus tags as verbs, adjectives or negation most often (``data/predicate_words.txt``)."""
+    return frozenset(read_word_list("predicate_words.txt"))
+
+
+def has_predicate(tokens: Span) -> bool:
+    """Whether ``tokens`` read as a clause: a verb-shaped word, a predicate word or an auxiliary, not just
+    a noun phrase ("pelaku sudah ditangkap", "harga naik" against "ketersediaan stok beras").
+
+    >>> from claimx.pipeline import blank
+    >>> doc = blank()("harga beras naik | ketersediaan stok beras | pelaku sudah ditangkap")
+    >>> [has_predicate(doc[a:b]) for a, b in ((0, 3), (4, 7), (8, 11))]
+    [True, False, True]
+    """
+    words = {t.lower_ for t in tokens} | {t.lower_.removesuffix("lah") for t in tokens}  # "bukanlah", "adalah"
+    return any(verb_shaped(t.text) for t in tokens) or bool(words & (predicate_words() | W["auxiliary"]))
 
 
 def skip_left(doc: Doc, i: int, floor: int, classes: tuple[str, ...] = ("adverb",)) -> int:
