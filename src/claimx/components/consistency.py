@@ -27,6 +27,7 @@ the same word differently in two sentences. After the NER and the guideline rule
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from spacy.language import Language
@@ -105,14 +106,23 @@ def _name_word(token, tagged: list[bool]) -> bool:
     )
 
 
-def _in_title_case_line(doc: Doc, ent: Span) -> bool:
-    """Whether ``ent`` stands in a headline-like line ("Baca juga: Prabowo Minta Menteri Hemat"), where
-    capitals say nothing about names."""
-    text = doc.text
-    line_start = text.rfind("\n", 0, ent.start_char) + 1
-    line_end = text.find("\n", ent.end_char)
-    words = [w for w in text[line_start : line_end if line_end >= 0 else len(text)].split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.75
+def title_case_lines(text: str) -> list[tuple[int, bool]]:
+    """``(line start, headline-like)`` for every line: over three quarters of its words capitalised
+    ("Baca juga: Prabowo Minta Menteri Hemat"), where capitals say nothing about names.
+
+    >>> title_case_lines("Baca Juga: Prabowo Minta Menteri Hemat\\nIa datang ke sana.")
+    [(0, True), (39, False)]
+    """
+    lines, start = [], 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        lines.append((start, len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.75))
+        start += len(line) + 1
+    return lines
+
+
+def _in_title_case_line(lines: list[tuple[int, bool]], starts: list[int], char: int) -> bool:
+    return lines[bisect_right(starts, char) - 1][1]
 
 
 def repair_people(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -128,10 +138,12 @@ def repair_people(doc: Doc, ents: list[Span]) -> list[Span]:
     tagged = [False] * len(doc)
     for ent in ents:
         tagged[ent.start : ent.end] = [True] * len(ent)
+    lines = title_case_lines(doc.text)
+    starts = [start for start, _ in lines]
     repaired = []
     for ent in ents:
         start, end = ent.start, ent.end
-        if ent.label_ == "PER" and not _in_title_case_line(doc, ent):
+        if ent.label_ == "PER" and not _in_title_case_line(lines, starts, ent.start_char):
             while end - start > 1 and doc[start].text in canonical_forms() and doc[start + 1].text[:1].isupper():
                 start += 1
             while start > 0 and "\n" not in doc[start - 1].whitespace_ and _name_word(doc[start - 1], tagged):
