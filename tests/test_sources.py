@@ -193,3 +193,24 @@ def test_a_restating_passive_introduces_its_agent_as_speaker(nlp, text, expected
 )
 def test_an_appositive_name_beats_its_title_led_description(nlp, text, expected):
     assert resolved(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a parenthetical between commas after the new subject
+            "Menteri Kesehatan Budi Gunadi Sadikin mengatakan vaksin tersedia. "
+            "Kepala Dinas Kesehatan DKI Jakarta Ani Ruspitawati, saat dikonfirmasi, membenarkan hal itu. "
+            "“Benar, stok kami cukup sampai akhir tahun,” katanya.",
+            "Ani Ruspitawati",
+        ),
+        (
+            "Menteri Kesehatan Budi Gunadi Sadikin mengatakan vaksin tersedia. "
+            "Wakil Ketua Komisi IX DPR Charles Honoris, yang membidangi kesehatan, mempertanyakan distribusinya. "
+            "“Banyak puskesmas di daerah belum menerima vaksin,” ujarnya.",
+            "Charles Honoris",
+        ),
+    ],
+)
+def test_nya_after_a_new_subject_with_a_parenthetical(nlp, text, speaker):
+    assert resolved(nlp, text)[-1] == ("nya", speaker)

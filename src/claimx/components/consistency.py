@@ -29,12 +29,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..lang.gazetteer import canonical_forms
+from ..lang.gazetteer import entries
 from ..lang.glued import known_words
 from ..lang.titles import titles
 
@@ -93,6 +94,12 @@ def _is_free_name_word(doc: Doc, i: int, tagged: list[bool]) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Every place name of the gazetteer, as written."""
+    return frozenset(entry.name for entry in entries() if entry.label == "LOC")
+
+
 def _name_word(token, tagged: list[bool]) -> bool:
     """A capitalised word outside any entity that can be part of a person's name: not a title, not an
     everyday word, not a known place."""
@@ -102,7 +109,7 @@ def _name_word(token, tagged: list[bool]) -> bool:
         and token.text[:1].isupper()
         and token.lower_ not in known_words()
         and (token.lower_,) not in titles()
-        and token.text not in canonical_forms()
+        and token.text not in known_places()
     )
 
 
@@ -144,7 +151,7 @@ def repair_people(doc: Doc, ents: list[Span]) -> list[Span]:
     for ent in ents:
         start, end = ent.start, ent.end
         if ent.label_ == "PER" and not _in_title_case_line(lines, starts, ent.start_char):
-            while end - start > 1 and doc[start].text in canonical_forms() and doc[start + 1].text[:1].isupper():
+            while end - start > 1 and doc[start].text in known_places() and doc[start + 1].text[:1].isupper():
                 start += 1
             while start > 0 and "\n" not in doc[start - 1].whitespace_ and _name_word(doc[start - 1], tagged):
                 start -= 1

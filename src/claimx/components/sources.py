@@ -257,6 +257,22 @@ def _in_text_order(
     return sorted(events, key=lambda event: event[0])
 
 
+def _past_parenthetical(after: str) -> str:
+    """The text after a name, past a parenthetical between commas ("X, saat dikonfirmasi, membenarkan",
+    "X, yang membidangi kesehatan, mempertanyakan").
+
+    >>> _past_parenthetical(", saat dikonfirmasi, membenarkan hal itu")
+    ' membenarkan hal itu'
+    >>> _past_parenthetical(" mengatakan, harga naik")
+    ' mengatakan, harga naik'
+    """
+    if not after.startswith(","):
+        return after
+    close = after.find(",", 1)
+    sentence_end = min((i for i in (after.find("."), after.find("\n")) if i >= 0), default=len(after))
+    return after[close + 1 :] if 0 < close < sentence_end else after
+
+
 def _unnamed(description: str) -> str:
     """An unnamed source as the article describes it: a person gets "(tidak disebutkan namanya)"."""
     words = description.split()
@@ -411,7 +427,7 @@ class _Resolution:
     def _opens_clause(self, mention: Mention) -> bool:
         before = self.text[max(0, mention.start - 80) : mention.start]
         tail = re.split(r"[.!?\n,]\s*", before)[-1].split()
-        after = self.text[mention.end : mention.end + 20].split()
+        after = _past_parenthetical(self.text[mention.end : mention.end + 80]).split()[:3]
         return (
             len(mention.words) > 1
             and len(tail) <= 8
