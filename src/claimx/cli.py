@@ -16,7 +16,7 @@ from . import __version__
 from .batch import extract_documents
 from .evaluate import evaluate_files, format_report
 from .io.paths import OutputPathError, check_output
-from .io.readers import InputDocument, read_paths
+from .io.readers import InputDocument, count_documents, read_paths
 from .io.resume import JsonlAppender, append_jsonl, recover, skip_written
 from .io.writers import atomic_output, jsonl_line, write_jsonl, write_table
 from .pipeline import default_model_path, load
@@ -24,6 +24,21 @@ from .progress import RunMonitor
 from .records import Record
 
 app = typer.Typer(help="Entities and attributed claims from Indonesian news.", no_args_is_help=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Entities and attributed claims from Indonesian news."""
 
 
 class OutputFormat(str, Enum):
@@ -131,7 +146,9 @@ def extract(
             on_error = stack.enter_context(JsonlAppender(errors)).write
         elif errors is not None:
             on_error = _line_writer(stack.enter_context(atomic_output(errors)))
-        monitor = RunMonitor(show_bar=not quiet and sys.stderr.isatty(), on_error=on_error)
+        show_bar = not quiet and sys.stderr.isatty()
+        total = count_documents(paths, input_format.value) if show_bar else None
+        monitor = RunMonitor(show_bar=show_bar, on_error=on_error, total=total - skipped if total else None)
         records = monitor.watch(records)
         if html is not None:
             from .io.html import with_review_page

@@ -60,15 +60,20 @@ class RunMonitor(RunStats):
     stderr either way, and each error record is also handed to ``on_error``.
     """
 
-    def __init__(self, show_bar: bool = False, on_error: Callable[[Record], None] | None = None) -> None:
+    def __init__(
+        self, show_bar: bool = False, on_error: Callable[[Record], None] | None = None, total: int | None = None
+    ) -> None:
         super().__init__()
         self.on_error = on_error
         self.bar: Any = None
         if show_bar:
             from tqdm import tqdm
 
-            # smoothing=0: docs/s, like words/s, is the average since the start
-            self.bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0)
+            # smoothing=0: docs/s, like words/s, is the average since the start; with a total, tqdm shows the
+            # percentage and the time left
+            self.bar = tqdm(
+                unit=" docs", total=total, file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0
+            )
 
     def _say(self, message: str) -> None:
         if self.bar is not None:

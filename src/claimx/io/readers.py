@@ -172,3 +172,26 @@ def read_paths(
                 yield from read_jsonl(stream, spec, fallback)
         else:
             yield read_txt(path, fallback=fallback)
+
+
+def count_documents(paths: Iterable[str], input_format: str = "auto") -> int | None:
+    """How many documents ``paths`` hold, when that is cheap to know (for a progress total); None for stdin.
+
+    A ``.txt`` file is one, a folder its ``*.txt`` files, a JSONL file its non-blank lines.
+    """
+    total = 0
+    for spec in paths:
+        if spec == "-":
+            return None
+        path = Path(spec)
+        try:
+            if path.is_dir():
+                total += max(1, sum(1 for _ in path.rglob("*.txt")))
+            elif path.is_file() and (input_format == "jsonl" or input_format == "auto" and path.suffix == ".jsonl"):
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
+        except OSError:
+            total += 1
+    return total
