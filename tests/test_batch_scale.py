@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -153,3 +154,43 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
     assert len(records) == len(items)
     assert [r["id"] for r in records] == [r["id"] for r in read_lines(whole)]
     assert out.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every live descendant of ``pid``, from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
+def test_kill_9_of_a_two_worker_run_leaves_no_process_behind(tmp_path):
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as handle:
+        for n in range(20000):
+            handle.write(
+                json.dumps({"id": str(n), "text": f"“Harga beras naik {n} persen,” kata Budi Santoso."}) + "\n"
+            )
+    process = subprocess.Popen(_claimx(str(src), "-o", str(tmp_path / "out.jsonl"), "--workers", "2", "-q"))
+    deadline = time.time() + 60
+    while time.time() < deadline and len(_descendants(process.pid)) < 3:  # forkserver + 2 workers
+        time.sleep(0.5)
+    family = _descendants(process.pid)
+    assert len(family) >= 3, "the workers did not start"
+    time.sleep(2)
+    process.kill()
+    process.wait()
+    deadline = time.time() + 15
+    while time.time() < deadline and any(Path(f"/proc/{pid}").exists() for pid in family):
+        time.sleep(0.5)
+    assert not [pid for pid in family if Path(f"/proc/{pid}").exists()]

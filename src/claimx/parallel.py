@@ -2,10 +2,15 @@
 records come back in input order, with a bounded number of batches in flight (constant memory)."""
 
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -19,8 +24,37 @@ IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, f
 _worker_nlp: Language | None = None
 
 
-def _start_worker(model: str | None) -> None:
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def watch_main_process(main: int, every: float = 1.0) -> threading.Thread:
+    """In a worker: a daemon thread that ends the worker, and the forkserver that started it, once the
+    main ``claimx`` process is gone (``kill -9`` included), so no worker outlives its batch."""
+
+    def watch() -> None:
+        while _alive(main):
+            time.sleep(every)
+        server = os.getppid()
+        if server not in (1, main) and "forkserver" in Path(f"/proc/{server}/cmdline").read_text(errors="replace"):
+            os.kill(server, signal.SIGKILL)
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="claimx-watch-main", daemon=True)
+    thread.start()
+    return thread
+
+
+def _start_worker(model: str | None, main: int) -> None:
+    """Load the pipeline once per worker, and end with the main process (:func:`watch_main_process`)."""
     global _worker_nlp
+    watch_main_process(main)
     _worker_nlp = load(model)
 
 
@@ -41,7 +75,7 @@ def extract_parallel(
     documents = (as_input_document(item, n) for n, item in enumerate(items))
     context = multiprocessing.get_context("forkserver")  # workers fork from a clean server, not this process
     context.set_forkserver_preload([__name__])  # which imports spaCy and claimx once for all workers
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(model,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid()))
     pending: deque[Future[list[Record]]] = deque()
     try:
         while batch := list(islice(documents, batch_size)):
