@@ -76,3 +76,17 @@ def test_outputs_follow_the_umask(tmp_path):
 def test_check_output_names_the_option(tmp_path):
     with pytest.raises(OutputPathError, match=r"^--html .*: is a folder"):
         check_output(tmp_path, option="--html")
+
+
+def test_a_second_writer_of_the_same_output_fails_at_once(tmp_path):
+    from claimx.io.paths import output_lock
+
+    src = tmp_path / "a.txt"
+    src.write_text("“Kami siap,” kata Budi.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with output_lock(out):  # another run holds it
+        result = runner.invoke(app, ["extract", str(src), "-o", str(out)])
+        assert result.exit_code == 2 and "another claimx run is writing it" in result.output
+        assert not out.exists()
+    assert runner.invoke(app, ["extract", str(src), "-o", str(out)]).exit_code == 0
+    assert out.exists() and not (tmp_path / ".out.jsonl.lock").exists()

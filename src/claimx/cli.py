@@ -15,7 +15,7 @@ import typer
 from . import __version__
 from .batch import extract_documents
 from .evaluate import evaluate_files, format_report
-from .io.paths import OutputPathError, check_output
+from .io.paths import OutputPathError, check_output, output_lock
 from .io.readers import InputDocument, count_documents, read_paths
 from .io.resume import JsonlAppender, append_jsonl, recover, skip_written
 from .io.writers import atomic_output, jsonl_line, write_jsonl, write_table
@@ -108,6 +108,38 @@ def extract(
             "--resume needs -o/--output, --format jsonl and the local engine", param_hint="--resume"
         )
     _check_outputs(paths, {"-o": output if engine is Engine.local else None, "--errors": errors, "--html": html})
+    with ExitStack() as locks:
+        for option, path in (("-o", output if engine is Engine.local else None), ("--errors", errors)):
+            if path is not None:
+                try:
+                    locks.enter_context(output_lock(path, option))
+                except OutputPathError as err:
+                    typer.echo(f"claimx: error: {err}", err=True)
+                    raise typer.Exit(2) from err
+        _extract(paths, output, fmt, input_format, model, fallback_encoding, errors, batch_size, html, workers,
+                 resume, quiet, engine, scheduler, partition_size, backend, stanza_dir)  # fmt: skip
+
+
+def _extract(
+    paths: list[str],
+    output: Path | None,
+    fmt: OutputFormat,
+    input_format: InputFormat,
+    model: str | None,
+    fallback_encoding: str | None,
+    errors: Path | None,
+    batch_size: int,
+    html: Path | None,
+    workers: int,
+    resume: bool,
+    quiet: bool,
+    engine: Engine,
+    scheduler: str | None,
+    partition_size: int,
+    backend: Backend,
+    stanza_dir: Path | None,
+) -> None:
+    """The run of ``claimx extract`` once its options and outputs are checked and locked."""
     if fallback_encoding is not None:
         try:
             codecs.lookup(fallback_encoding)

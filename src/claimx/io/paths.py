@@ -12,9 +12,11 @@ file onto ``/dev/null`` would replace the device with an ordinary file.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -61,3 +63,24 @@ def created_mode(existing: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+@contextmanager
+def output_lock(path: Path, option: str = "-o") -> Iterator[None]:
+    """Hold an advisory lock on ``path`` for the whole run, so that a second ``claimx`` writing the same
+    file fails at once (:class:`OutputPathError`) instead of losing or duplicating records. The lock is
+    the hidden file ``.NAME.lock`` beside ``path`` (``path`` itself is replaced by a rename at the end),
+    removed when the run ends."""
+    lock = path.parent / f".{path.name}.lock"
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise OutputPathError(f"{option} {path}: another claimx run is writing it (lock {lock})") from err
+        try:
+            yield
+        finally:
+            lock.unlink(missing_ok=True)
+    finally:
+        os.close(fd)
