@@ -65,3 +65,24 @@ def test_page_renders_in_headless_chromium(page, tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_only_http_links_and_duplicate_ids_kept_apart():
+    from claimx.io.html import review_page
+
+    text_a, text_b = "“Harga naik,” kata Budi.", "“Stok aman,” kata Sinta."
+    records = [
+        {"id": "x", "text": text_a, "entities": [], "meta": {"url": "javascript:alert(3)"},
+         "claims": [{"content": "Harga naik", "content_start": 1, "content_end": 11, "source": "Budi",
+                     "source_start": 19, "source_end": 23, "source_resolved": "Budi", "kind": "direct"}]},
+        {"id": "x", "text": text_b, "entities": [], "meta": {"url": "https://contoh.id/b"},
+         "claims": [{"content": "Stok aman", "content_start": 1, "content_end": 10, "source": "Sinta",
+                     "source_start": 18, "source_end": 23, "source_resolved": "Sinta", "kind": "direct"}]},
+    ]  # fmt: skip
+    page = review_page(records)
+    assert 'href="javascript' not in page and "javascript:alert(3)" in page  # shown, not linked
+    assert 'href="https://contoh.id/b"' in page
+    assert 'id="x"' in page and 'id="x-2"' in page
+    first, second = page.split('id="x-2"')
+    assert "Harga naik" in first.split('id="x"')[1] and "Stok aman" not in first.split('id="x"')[1]
+    assert "Stok aman" in second and "Harga naik" not in second

@@ -11,6 +11,7 @@ documents that failed are listed with their errors. No script, no external resou
 True
 """
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
@@ -40,14 +41,21 @@ def _table(frame: pd.DataFrame, css_class: str) -> str:
     return frame.astype(object).fillna("").to_html(index=False, classes=css_class)
 
 
-def _document(record: Record, claims: pd.DataFrame) -> str:
+def _link(url: str | None) -> str | None:
+    """A link for an ``http(s)`` URL only; anything else (``javascript:``, ``data:``) is shown as text."""
+    if not url:
+        return None
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>'
+    return escape(url)
+
+
+def _document(record: Record, claims: pd.DataFrame, anchor: str) -> str:
     url, date = document_url(record), document_date(record)
-    meta = " · ".join(
-        part for part in (url and f'<a href="{escape(url)}">{escape(url)}</a>', date and escape(date)) if part
-    )
+    meta = " · ".join(part for part in (_link(url), date and escape(date)) if part)
     table = _table(claims.reindex(columns=DOCUMENT_COLUMNS), "claims")
     return (
-        f'<section class="document" id="{escape(record["id"])}">\n<h3>{escape(record["id"])}</h3>\n'
+        f'<section class="document" id="{escape(anchor)}">\n<h3>{escape(record["id"])}</h3>\n'
         f'<p class="meta">{meta}</p>\n{render(record, jupyter=False)}\n'
         f"<p>{len(claims)} claims</p>\n{table if len(claims) else ''}\n</section>"
     )
@@ -58,9 +66,13 @@ def review_page(records: list[Record]) -> str:
     documents = [r for r in records if "error" not in r]
     errors = [r for r in records if "error" in r]
     claims, entities = to_dataframe(documents)
-    claims = claims.assign(claim=claims.groupby("id").cumcount() + 1)
-    by_document = dict(tuple(claims.groupby("id", sort=False)))
-    sections = [_document(r, by_document.get(r["id"], claims.iloc[:0])) for r in documents]
+    sections, seen = [], Counter()
+    for record in documents:  # each document's own claims, even when two documents share an id
+        own = to_dataframe([record])[0]
+        own = own.assign(claim=range(1, len(own) + 1))
+        seen[record["id"]] += 1
+        anchor = record["id"] if seen[record["id"]] == 1 else f"{record['id']}-{seen[record['id']]}"
+        sections.append(_document(record, own, anchor))
     failed = "".join(f'<li class="error">{escape(r["error"])}</li>' for r in errors)
     return f"""<!DOCTYPE html>
 <html lang="id">
