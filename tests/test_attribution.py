@@ -371,3 +371,21 @@ def test_a_noun_phrase_object_is_not_a_reported_clause(nlp, text):
 )
 def test_a_clause_after_the_cue_is_reported(nlp, text, content):
     assert only(nlp, text)["content"] == content
+
+
+def test_a_second_cue_of_the_same_speaker_ends_the_first_clause(nlp):
+    text = "Menteri Perdagangan Budi Santoso mengatakan harga beras naik, dan menambahkan bahwa stok masih aman."
+    first, second = claims_of(nlp, text)
+    assert first["content"] == "harga beras naik"
+    assert (second["content"], second["source_resolved"]) == ("stok masih aman", "Budi Santoso")
+
+
+def test_a_rejected_source_falls_back_to_the_last_speaker(nlp):
+    text = (
+        "Kapolres Bogor AKBP Rio Wahyu Anggoro hadir di lokasi. Ia mengatakan pelaku sudah ditangkap. "
+        "Selain itu, juga menegaskan bahwa korban sudah dirawat."
+    )
+    last = claims_of(nlp, text)[-1]
+    assert (last["content"], last["source"], last["source_resolved"]) == (
+        "korban sudah dirawat", None, "Rio Wahyu Anggoro",
+    )  # fmt: skip

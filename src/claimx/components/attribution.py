@@ -365,7 +365,11 @@ class _Run:
             self.used.update(range(a, b))
         if source is not None:
             mention = minimal_mention(self.doc, *source)
-            found.source = mention if is_source_phrase(self.doc, *mention) else None  # the source filter
+            if is_source_phrase(self.doc, *mention):
+                found.source = mention
+            else:  # the source filter: "Selain itu, juga menegaskan ..." goes on with the last speaker
+                found.source = None
+                found.extra["source_implicit"] = "previous"
         if cue is not None:
             self._chain(found, source[1] if source else cue.end)
         return found
@@ -594,12 +598,15 @@ class _Run:
 
     def _clause_end(self, start: int, end: int) -> int:
         """End of the reported clause from ``start``: before ``, (meskipun) Y membantah`` when another
-        speaker's clause follows in the same sentence."""
+        speaker's clause follows in the same sentence, and before ``, dan menambahkan`` when the same
+        speaker goes on with a second cue."""
         doc = self.doc
         for j in range(start + 1, end):
             cue = self.cue_at.get(j)
             if cue is None or cue._.cue.voice != "active":
                 continue
+            if j - 1 > start and doc[j - 1].lower_ in W["elision"]:  # "C, dan menambahkan bahwa D": C ends
+                return j - 2 if doc[j - 2].text == "," else j - 1
             np = np_before(doc, j, start)
             if np is None:
                 continue
