@@ -94,3 +94,15 @@ def test_the_summary_speaks_plainly(tmp_path):
     src.write_text(GOOD, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(src), "-q"])
     assert "claimx: 1 document, 0 errors," in result.stderr
+
+
+def test_utf16_input_is_read_with_a_bom_or_when_asked(tmp_path):
+    text = "“Kami siap,” kata Budi Santoso."
+    (tmp_path / "bom.txt").write_bytes(text.encode("utf-16"))
+    (tmp_path / "plain.txt").write_bytes(text.encode("utf-16-le"))
+    bom = _records(runner.invoke(app, ["extract", str(tmp_path / "bom.txt"), "-q"]).stdout)[0]
+    assert bom["text"] == text
+    plain = _records(runner.invoke(app, ["extract", str(tmp_path / "plain.txt"), "-q"]).stdout)[0]
+    assert "binary file" in plain["error"]
+    asked = runner.invoke(app, ["extract", str(tmp_path / "plain.txt"), "--fallback-encoding", "utf-16-le", "-q"])
+    assert _records(asked.stdout)[0]["text"] == text

@@ -4,6 +4,7 @@ A reader never raises on bad input: a document that cannot be read comes out as 
 ``InputDocument`` with ``error`` set, naming the file (and line), so a batch loses nothing.
 """
 
+import codecs
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -34,9 +35,19 @@ def decode(data: bytes, where: str, fallback_encoding: str | None = None) -> tup
     a.txt: not UTF-8 (invalid byte 0xe9 at offset 3); pass --fallback-encoding (e.g. cp1252) to read it
     >>> decode(b"caf\\xe9", "a.txt", "cp1252")
     ('café', None)
+    >>> decode("Halo".encode("utf-16"), "a.txt")
+    ('Halo', None)
     """
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # UTF-16 says so in its first bytes
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as err:
+            return None, f"{where}: not valid UTF-16 ({err.reason} at offset {err.start})"
+    wide = fallback_encoding is not None and codecs.lookup(fallback_encoding).name.startswith(("utf-16", "utf-32"))
     if b"\x00" in data[:8192]:
-        return None, f"{where}: binary file (NUL bytes), not text"
+        if not wide:
+            return None, f"{where}: binary file (NUL bytes), not text"
+        return data.decode(fallback_encoding, errors="replace"), None  # UTF-16 without a BOM, as the user says
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as err:
