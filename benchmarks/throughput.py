@@ -7,7 +7,7 @@ bound), (b) the claimx pipeline with 1 worker, (c) with 2 workers; the ratio b/a
 after ``--flat-at`` documents against the end (memory flatness). Each configuration runs in a fresh
 process (cold caches, its own peak RSS). Words are whitespace-separated, as in ``claimx extract``'s
 summary. (b) and (c) run the ``claimx extract`` path: JSONL reader → extraction → JSONL lines (to
-/dev/null); (c) includes starting its workers. Needs psutil (installed by the ``dev``/``dask`` extras).
+/dev/null); (c) includes starting its workers. Needs psutil: `pip install -e ".[bench]"` (the ``dev`` extra has it too).
 """
 
 import argparse
