@@ -389,3 +389,23 @@ def test_a_rejected_source_falls_back_to_the_last_speaker(nlp):
     assert (last["content"], last["source"], last["source_resolved"]) == (
         "korban sudah dirawat", None, "Rio Wahyu Anggoro",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Gubernur Jawa Barat Dedi Mulyadi meninjau lokasi banjir dan mengatakan bantuan segera datang.",
+            "Dedi Mulyadi",
+        ),
+        (
+            "Menteri Perdagangan Budi Santoso mengatakan harga beras naik. "
+            "Menteri Pertanian Andi Amran Sulaiman hadir di rapat itu dan menegaskan bahwa stok gabah cukup.",
+            "Andi Amran Sulaiman",
+        ),
+        ('"Sekolah harus dibuka," kata Abu Hasna, seraya menambahkan bahwa guru sudah siap.', "Abu Hasna"),
+    ],
+)
+def test_an_elided_subject_is_the_subject_of_its_own_sentence(nlp, text, source):
+    last = claims_of(nlp, text)[-1]
+    assert (last["rule"], last["source_resolved"]) == ("elided_subject", source)

@@ -262,9 +262,10 @@ class _Run:
         )
 
     def _inherit(self, found: list[_Found]) -> None:
-        """An elided subject ("Dan menambahkan bahwa ...") takes the source of the claim before it."""
+        """An elided subject ("Dan menambahkan bahwa ...") with no subject earlier in its own sentence takes
+        the source of the claim before it."""
         for n, claim in enumerate(found):
-            if claim.rule == "elided_subject" and n and found[n - 1].source is not None:
+            if claim.rule == "elided_subject" and claim.source is None and n and found[n - 1].source is not None:
                 claim.source = found[n - 1].source
 
     def _quote_claims(self) -> list[_Found]:
@@ -417,6 +418,26 @@ class _Run:
             return name or np
         return None
 
+    def _sentence_subject(self, floor: int, cue_start: int) -> tuple[int, int] | None:
+        """The subject of a sentence whose second verb is the cue ("X meninjau lokasi dan mengatakan C"):
+        the noun phrase that opens the first comma piece that is not an adjunct, when a name or pronoun heads it.
+        ``None`` when the sentence opens with the elided cue itself ("Dan menambahkan ...")."""
+        doc = self.doc
+        if any(i in self.used or self.in_quote[i] for i in range(floor, cue_start)):
+            return None  # "“Q,” kata X, seraya menambahkan ...": the claim before says who (_inherit)
+        for start, end in reversed(self._chunks(floor, cue_start)):
+            chunk = doc[start:end]
+            if not len(chunk) or self._is_adjunct(chunk):
+                continue
+            while start < end and (doc[start].lower_ in W["connective"] or doc[start].is_space):
+                start += 1
+            np = np_after(doc, start, end) if start < end else None
+            if np is None or np[1] >= cue_start or doc[np[0]].lower_ in W["elision"]:
+                return None
+            head = doc[np[0]]
+            return np if is_capitalised(head) or head.lower_ in PRONOUNS else None
+        return None
+
     def _chunks(self, floor: int, end: int) -> list[tuple[int, int]]:
         """Comma-separated pieces of ``doc[floor:end]``, right to left."""
         commas = [i for i in range(floor, end) if self.doc[i].text == ","]
@@ -490,6 +511,7 @@ class _Run:
         rule = "source_cue_clause"
         if source is None:
             rule = "elided_subject"
+            source = self._sentence_subject(sent.start, cue.start)
         elif cue._.cue.stance == "evidence" and not any(t.lower_ in W["data"] for t in doc[source[0] : source[1]]):
             return None
         ends = self._ends_clause(cue.end, sent.end) and not (cue.end < sent.end and doc[cue.end].text in ",:")
