@@ -55,9 +55,10 @@ def test_load_names_an_article_missing_from_the_bench(tmp_path):
         load_heldout(tmp_path / "ref.jsonl", tmp_path / "bench.jsonl")
 
 
-def test_reference_file_holds_no_article_text():
+@pytest.mark.parametrize("reference", sorted(HELDOUT_REFERENCE.parent.glob("*.jsonl")), ids=lambda p: p.name)
+def test_reference_file_holds_no_article_text(reference):
     """Only offsets, labels and names: no span string and no text field may be stored."""
-    for line in HELDOUT_REFERENCE.read_text(encoding="utf-8").splitlines():
+    for line in reference.read_text(encoding="utf-8").splitlines():
         ref = json.loads(line)
         assert "text" not in ref
         assert all("text" not in e for e in ref["entities"])
@@ -87,6 +88,12 @@ def test_heldout_set_covers_every_outlet_of_the_bench(heldout_gold):
     bench = shared_file("bench/news.jsonl")
     outlets = {json.loads(line)["outlet"] for line in bench.open(encoding="utf-8")}
     assert {r["outlet"] for r in heldout_gold} == outlets
+
+
+def test_the_fresh_sample_joins_too():
+    fresh = load_heldout(HELDOUT_REFERENCE.with_name("fresh-20261205.jsonl"), shared_file("bench/news.jsonl"))
+    assert len(fresh) == 30 and sum(len(r["claims"]) for r in fresh) == 127
+    assert all(r["text"][e["start"] : e["end"]] == e["text"] for r in fresh for e in r["entities"])
 
 
 def test_reference_scorer_reads_the_joined_gold(heldout_gold, tmp_path):
