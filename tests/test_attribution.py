@@ -350,6 +350,7 @@ def test_speech_and_attitude_verbs_of_news(nlp, text, cue, source):
         "Pemerintah memastikan ketersediaan stok beras hingga akhir tahun.",
         "Ketua DPR Puan Maharani melanjutkan rapat paripurna pada sore hari.",
         "Kapolda memaparkan hasil penyelidikan kasus itu kepada wartawan.",
+        "Anggota Bawaslu Lolly Suhenty mengingatkan potensi pelanggaran di daerah.",
         "Kepala BPS Amalia Widyasanti mencatat inflasi Mei sebesar 1,6 persen secara tahunan.",
     ],
 )
