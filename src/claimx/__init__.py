@@ -16,7 +16,7 @@ from .records import Record
 from .view import render
 
 __version__ = "0.1.0"
-__all__ = ["load", "extract", "extract_many", "to_dataframe", "extract_frame", "render", "__version__"]
+__all__ = ["load", "extract", "extract_many", "run", "to_dataframe", "extract_frame", "render", "__version__"]
 
 
 def __getattr__(name: str) -> object:
@@ -25,6 +25,10 @@ def __getattr__(name: str) -> object:
         from .frames import to_dataframe
 
         return to_dataframe
+    if name == "run":
+        from .runner import run
+
+        return run
     raise AttributeError(f"module 'claimx' has no attribute {name!r}")
 
 

@@ -61,10 +61,15 @@ class RunMonitor(RunStats):
     """
 
     def __init__(
-        self, show_bar: bool = False, on_error: Callable[[Record], None] | None = None, total: int | None = None
+        self,
+        show_bar: bool = False,
+        on_error: Callable[[Record], None] | None = None,
+        total: int | None = None,
+        say: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.on_error = on_error
+        self.say = say
         self.bar: Any = None
         if show_bar:
             from tqdm import tqdm
@@ -76,7 +81,9 @@ class RunMonitor(RunStats):
             )
 
     def _say(self, message: str) -> None:
-        if self.bar is not None:
+        if self.say is not None:
+            self.say(message)
+        elif self.bar is not None:
             self.bar.write(message, file=sys.stderr)
         else:
             print(message, file=sys.stderr)
