@@ -6,7 +6,9 @@
 'PER'
 """
 
-from .records import Record
+from typing import Any
+
+Record = dict[str, Any]  # as claimx.records.Record, which builds on this module
 
 
 def source_label(record: Record, claim: Record) -> str | None:

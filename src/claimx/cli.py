@@ -147,11 +147,21 @@ def _evaluate_sets(model: str | None, shared: Path | None, heldout: Path | None,
 
 
 @app.command()
+def schema() -> None:
+    """Print the versioned JSON Schema of claimx's records."""
+    from .schema import record_schema
+
+    typer.echo(json.dumps(record_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command()
 def info(model: Annotated[str | None, typer.Option(help="A spaCy pipeline directory, or 'blank'.")] = None) -> None:
     """Version, model path and metadata, pipeline components."""
     nlp = load(model)
     path = model or default_model_path()
-    typer.echo(f"claimx {__version__} (Python {sys.version.split()[0]})")
+    from .schema import SCHEMA_VERSION
+
+    typer.echo(f"claimx {__version__} (Python {sys.version.split()[0]}), record schema {SCHEMA_VERSION}")
     typer.echo(f"model: {path or 'none installed (blank tokenizer-only pipeline)'}")
     meta = {k: nlp.meta.get(k) for k in ("name", "version", "spacy_version", "performance") if nlp.meta.get(k)}
     typer.echo(f"model meta: {json.dumps(meta, ensure_ascii=False)}")

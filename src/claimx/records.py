@@ -5,6 +5,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from .authors import source_label
 from .claim import Claim
 
 Record = dict[str, Any]
@@ -63,6 +64,8 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> Record:
         "entities": [entity_record(ent) for ent in doc.ents],
         "claims": [claim_record(text, claim) for claim in doc._.claims or []],
     }
+    for claim in record["claims"]:  # final here, so exports and frames read it instead of recomputing it
+        claim["source_label"] = source_label(record, claim)
     if meta:
         record["meta"] = meta
     return record
