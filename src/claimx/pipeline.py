@@ -16,6 +16,7 @@ TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "claimx.Tokenizer.v1"}}
 RULE_STAGES: tuple[str, ...] = (
     "claimx_entities",
     "claimx_consistency",
+    "claimx_clusters",
     "claimx_boilerplate",
     "claimx_quotes",
     "claimx_sentences",

@@ -66,6 +66,8 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> Record:
     }
     for claim in record["claims"]:  # final here, so exports and frames read it instead of recomputing it
         claim["source_label"] = source_label(record, claim)
+    if doc._.clusters is not None:
+        record["clusters"] = [cluster.as_record() for cluster in doc._.clusters]
     if meta:
         record["meta"] = meta
     return record
@@ -94,9 +96,15 @@ def _shift_spans(items: list[Record], offset: int) -> list[Record]:
 def merge_records(parts: list[tuple[int, Record]], doc_id: str, text: str, meta: dict | None) -> Record:
     """Join the records of consecutive pieces of ``text`` (each with its start offset)."""
     merged: Record = {"id": doc_id, "text": text, "entities": [], "claims": []}
+    clusters: dict[tuple[str, str], Record] = {}
     for offset, part in parts:
         merged["entities"] += _shift_spans(part["entities"], offset)
         merged["claims"] += _shift_spans(part["claims"], offset)
+        for cluster in part.get("clusters") or []:  # one cluster per name across the pieces
+            kept = clusters.setdefault((cluster["label"], cluster["name"]), {**cluster, "mentions": []})
+            kept["mentions"] += [[start + offset, end + offset] for start, end in cluster["mentions"]]
+    if any("clusters" in part for _, part in parts):
+        merged["clusters"] = list(clusters.values())
     if meta:
         merged["meta"] = meta
     return merged

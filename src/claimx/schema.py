@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1.0: document records carry "clusters"
 
 _OFFSET = {"type": "integer", "minimum": 0}
 _OPTIONAL_OFFSET = {"type": ["integer", "null"], "minimum": 0}
@@ -89,6 +89,20 @@ def _claim() -> dict:
     }
 
 
+def _cluster() -> dict:
+    return {
+        "type": "object",
+        "description": "A person or organisation of the document: its fullest name and every mention.",
+        "required": ["name", "label", "mentions"],
+        "properties": {
+            "name": {"type": "string"},
+            "label": {"enum": ["PER", "ORG"]},
+            "mentions": {"type": "array", "items": {"type": "array", "items": _OFFSET, "minItems": 2, "maxItems": 2}},
+        },
+        "additionalProperties": False,
+    }
+
+
 def record_schema() -> dict:
     """The JSON Schema (draft 2020-12) that every claimx record validates against."""
     document = {
@@ -100,6 +114,7 @@ def record_schema() -> dict:
             "entities": {"type": "array", "items": {"$ref": "#/$defs/entity"}},
             "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
             "meta": {"type": "object", "description": "The input's other fields, as given."},
+            "clusters": {"type": "array", "items": {"$ref": "#/$defs/cluster"}},
         },
         "additionalProperties": False,
     }
@@ -119,5 +134,5 @@ def record_schema() -> dict:
         "description": f"One line of claimx's JSON Lines output (schema version {SCHEMA_VERSION}).",
         "version": SCHEMA_VERSION,
         "oneOf": [{"$ref": "#/$defs/document"}, {"$ref": "#/$defs/error"}],
-        "$defs": {"document": document, "error": error, "entity": _entity(), "claim": _claim()},
+        "$defs": {"document": document, "error": error, "entity": _entity(), "claim": _claim(), "cluster": _cluster()},
     }

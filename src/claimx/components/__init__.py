@@ -2,9 +2,22 @@
 
 from spacy.tokens import Doc
 
-from . import attribution, boilerplate, consistency, cues, entities, facts, quotes, sentences, sources
+from . import attribution, boilerplate, clusters, consistency, cues, entities, facts, quotes, sentences, sources
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
+if not Doc.has_extension("clusters"):
+    Doc.set_extension("clusters", default=None)
 
-__all__ = ["attribution", "boilerplate", "consistency", "cues", "entities", "facts", "quotes", "sentences", "sources"]
+__all__ = [
+    "attribution",
+    "boilerplate",
+    "clusters",
+    "consistency",
+    "cues",
+    "entities",
+    "facts",
+    "quotes",
+    "sentences",
+    "sources",
+]
