@@ -70,18 +70,25 @@ def document_clusters(doc: Doc) -> list[Cluster]:
     ents = [e for e in doc.ents if e.label_ in CLUSTERED]
     # the fullest form of each name: a mention whose words contain another's with the same label
     fullest: dict[tuple[str, frozenset[str]], str] = {}
+    by_word: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = {}  # (label, word) → names holding it
     for ent in sorted(ents, key=lambda e: -len(_words(e.text))):
         words = _words(ent.text)
-        owner = next((name for (label, w), name in fullest.items() if label == ent.label_ and words <= w), None)
+        if (ent.label_, words) in fullest or not words:
+            continue
+        candidates = by_word.get((ent.label_, min(words)), [])
+        owner = next((name for longer, name in candidates if words <= longer), None)
         fullest[(ent.label_, words)] = owner or ent.text
+        if owner is None:
+            for word in words:
+                by_word.setdefault((ent.label_, word), []).append((words, ent.text))
     aliases = {}
     for n, ent in enumerate(ents):
         acronym = _acronym_of(doc, ent, ents, n)
         if acronym is not None and ent.label_ == "ORG":
-            aliases[acronym.text] = fullest[(ent.label_, _words(ent.text))]
+            aliases[acronym.text] = fullest.get((ent.label_, _words(ent.text)), ent.text)
     clusters: dict[tuple[str, str], Cluster] = {}
     for ent in ents:
-        name = aliases.get(ent.text) or fullest[(ent.label_, _words(ent.text))]
+        name = aliases.get(ent.text) or fullest.get((ent.label_, _words(ent.text)), ent.text)
         cluster = clusters.setdefault((ent.label_, name), Cluster(name, ent.label_))
         cluster.mentions.append((ent.start_char, ent.end_char))
     return list(clusters.values())
