@@ -101,3 +101,20 @@ def test_every_claim_has_a_stable_id(tmp_path):
     first = [node["@id"] for node in _document(tmp_path, sample_records())["@graph"]]
     second = [node["@id"] for node in _document(tmp_path, sample_records())["@graph"]]
     assert first == second and len(set(first)) == len(first) and all(i.startswith(NAMESPACE) for i in first)
+
+
+@pytest.mark.parametrize(
+    ("given", "iso"),
+    [
+        ("Selasa, 12 Maret 2025 14:05 WIB", "2025-03-12T14:05"),
+        ("Kamis, 19 Jun 2025 | 10:30", "2025-06-19T10:30"),
+        ("12/03/2025", "2025-03-12"),
+        ("2025-03-12", "2025-03-12"),
+        ("kemarin sore", None),
+    ],
+)
+def test_date_published_is_iso_8601_or_absent(tmp_path, given, iso):
+    record = {"id": "a", "text": "“Siap,” kata Budi.", "meta": {"date": given}, "entities": [],
+              "claims": [{"content": "Siap", "content_start": 1, "content_end": 5, "kind": "direct"}]}  # fmt: skip
+    (claim,) = claim_objects(record)
+    assert claim.get("datePublished") == iso

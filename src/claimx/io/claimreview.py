@@ -7,7 +7,8 @@ carry the ``claimx:`` prefix (namespace ``urn:claimx:``):
 - schema.org: ``text`` (the claim content), ``author`` named by ``source_resolved`` (an
   ``Organization`` for an ``ORG`` or ``LOC`` source, else a ``Person``; absent when unresolved),
   ``appearance`` (a ``CreativeWork`` with the document's ``identifier`` and ``url`` from the
-  input metadata), ``datePublished`` (from the input metadata, when given), ``identifier``
+  input metadata), ``datePublished`` (ISO 8601 from the input metadata's date in the usual Indonesian
+  forms, left out when it cannot be read), ``identifier``
   (``DOC-ID#claim-N``);
 - claimx: ``claimx:kind``, ``claimx:source`` (the mention), ``claimx:via``, ``claimx:cue``,
   ``claimx:cueLemma``, ``claimx:stance``, ``claimx:rule``, ``claimx:confidence`` and the
@@ -38,7 +39,7 @@ from typing import TextIO
 
 from ..authors import source_label
 from ..records import Record
-from .meta import document_date, document_url
+from .meta import document_date, document_url, iso_date
 from .writers import atomic_output
 
 NAMESPACE = "urn:claimx:"
@@ -87,7 +88,7 @@ def claim_objects(record: Record) -> list[dict]:
             "text": content,
             "author": None if denied else _author(record, claim),
             "appearance": appearance,
-            "datePublished": document_date(record),
+            "datePublished": iso_date(document_date(record)),
         }
         obj.update({f"claimx:{prop}": claim.get(field) for prop, field in EXTRA_PROPERTIES.items()})
         objects.append({k: v for k, v in obj.items() if v is not None})
@@ -106,7 +107,7 @@ def _denial(record: Record, claim: Record, denied: dict, appearance: dict) -> di
         "author": _author(record, claim),
         "about": {"@id": denied["@id"]},
         "appearance": appearance,
-        "datePublished": document_date(record),
+        "datePublished": iso_date(document_date(record)),
         "claimx:stance": "deny",
     }
     return {k: v for k, v in obj.items() if v is not None}
