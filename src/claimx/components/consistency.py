@@ -83,10 +83,10 @@ def _name_parts(ents: list[Span]) -> dict[str, str]:
     return parts
 
 
-def _is_free_name_word(doc: Doc, i: int, tagged: list[bool]) -> bool:
-    token = doc[i]
+def _is_free_name_word(token, tagged: list[bool]) -> bool:
+    """A capitalised word outside any entity that is neither an everyday word nor a title."""
     return (
-        not tagged[i]
+        not tagged[token.i]
         and token.text[:1].isupper()
         and token.is_alpha
         and token.lower_ not in known_words()
@@ -101,16 +101,8 @@ def known_places() -> frozenset[str]:
 
 
 def _name_word(token, tagged: list[bool]) -> bool:
-    """A capitalised word outside any entity that can be part of a person's name: not a title, not an
-    everyday word, not a known place."""
-    return (
-        not tagged[token.i]
-        and token.is_alpha
-        and token.text[:1].isupper()
-        and token.lower_ not in known_words()
-        and (token.lower_,) not in titles()
-        and token.text not in known_places()
-    )
+    """A free name word (:func:`_is_free_name_word`) that is no known place: it can be part of a person's name."""
+    return _is_free_name_word(token, tagged) and token.text not in known_places()
 
 
 def title_case_lines(text: str) -> list[tuple[int, bool]]:
@@ -191,7 +183,7 @@ def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -
             i += 1
             continue
         span = _full_mention(doc, i, by_first, tagged)
-        if span is None and doc[i].text in parts and _is_free_name_word(doc, i, tagged):
+        if span is None and doc[i].text in parts and _is_free_name_word(doc[i], tagged):
             neighbours = [doc[k] for k in (i - 1, i + 1) if 0 <= k < len(doc)]
             if not any(t.is_title and not tagged[t.i] and t.lower_ not in known_words() for t in neighbours):
                 span = Span(doc, i, i + 1, parts[doc[i].text])

@@ -55,6 +55,12 @@ def predicate_words() -> frozenset[str]:
     return frozenset(read_word_list("predicate_words.txt"))
 
 
+@lru_cache(maxsize=1)
+def _clause_words() -> frozenset[str]:
+    """Predicate words and auxiliaries together, built once."""
+    return predicate_words() | W["auxiliary"]
+
+
 def has_predicate(tokens: Span) -> bool:
     """Whether ``tokens`` read as a clause: a verb-shaped word, a predicate word or an auxiliary, not just
     a noun phrase ("pelaku sudah ditangkap", "harga naik" against "ketersediaan stok beras").
@@ -65,7 +71,7 @@ def has_predicate(tokens: Span) -> bool:
     [True, False, True]
     """
     words = {t.lower_ for t in tokens} | {t.lower_.removesuffix("lah") for t in tokens}  # "bukanlah", "adalah"
-    return any(verb_shaped(t.text) for t in tokens) or bool(words & (predicate_words() | W["auxiliary"]))
+    return any(verb_shaped(t.text) for t in tokens) or not words.isdisjoint(_clause_words())
 
 
 def skip_left(doc: Doc, i: int, floor: int, classes: tuple[str, ...] = ("adverb",)) -> int:
@@ -223,7 +229,7 @@ def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
         cut = title_length(span)
         rest = span[cut:]
         named = (
-            any(e.label_ == "PER" for e in ents_within(doc, rest.start, rest.end))
+            any(e.label_ == "PER" and e.start >= rest.start for e in ents)
             or len(rest) > 1
             and all(is_capitalised(t) for t in rest)
         )

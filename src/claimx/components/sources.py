@@ -21,7 +21,7 @@ Aliases are collected first: an acronym in brackets ("Badan ... (BMN)"), a title
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -368,8 +368,10 @@ class _Resolution:
                 fuller.append(first)
         return max(fuller, key=lambda m: (len(m.words), -m.start)).text if fuller else text
 
-    def _narrated_before(self, at: int) -> list[Mention]:
-        return self.narrated[: bisect_left(self.narrated_starts, at)]
+    def _narrated_back_from(self, at: int) -> Iterator[Mention]:
+        """The narrated mentions before ``at``, nearest first, without copying the list."""
+        for k in range(bisect_left(self.narrated_starts, at) - 1, -1, -1):
+            yield self.narrated[k]
 
     def pronoun(self, at: int, number: str, person: bool) -> str | None:
         """The latest speaker (a person one when ``person``, when there is one), unless a person was
@@ -386,12 +388,12 @@ class _Resolution:
             return fresh
         if last:
             return last[1]
-        before = next((m for m in reversed(self._narrated_before(at)) if m.person or number == "plural"), None)
+        before = next((m for m in self._narrated_back_from(at) if m.person or number == "plural"), None)
         return self.name(before.start, before.end) if before else None
 
     def _fresh_subject(self, since: int, at: int, speaker: str | None) -> str | None:
         """The latest full name (two words or more) in subject position between ``since`` and ``at``."""
-        for mention in reversed(self._narrated_before(at)):
+        for mention in self._narrated_back_from(at):
             if mention.start <= since:
                 break
             if mention.person and self._subject_position(mention):
@@ -412,7 +414,7 @@ class _Resolution:
             return self.name_of(head)
         if head in W["anonymous"]:
             return None
-        person = next((m for m in reversed(self._narrated_before(at)) if m.person and len(m.words) > 1), None)
+        person = next((m for m in self._narrated_back_from(at) if m.person and len(m.words) > 1), None)
         last = self.speakers[-1] if self.speakers else None
         if person and (last is None or person.start > last[0]):
             return self.name(person.start, person.end)

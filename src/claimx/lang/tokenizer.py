@@ -24,7 +24,6 @@ from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 #: spaCy's suffix search rescans a whitespace-free run for every suffix it peels off, so a run of
 #: n quote marks costs n² (40,000 "“" took 190 s). Runs longer than this are tokenized in pieces.
 MAX_RUN = 256
-_LONG_RUN = re.compile(rf"\S{{{MAX_RUN},}}")
 
 
 def run_cuts(text: str, limit: int = MAX_RUN) -> list[int]:
@@ -64,8 +63,8 @@ class BoundedTokenizer:
 
     def __call__(self, text: str) -> Doc:
         cuts = glue_points(text) if self.split_glued else []
-        if len(text) > MAX_RUN and _LONG_RUN.search(text):
-            cuts = sorted(set(cuts) | set(run_cuts(text)))
+        if len(text) > MAX_RUN and (long_runs := run_cuts(text)):
+            cuts = sorted(set(cuts) | set(long_runs))
         if not cuts:
             return self.inner(text)
         doc = Doc.from_docs([self.inner(piece) for piece in pieces_at(text, cuts)], ensure_whitespace=False)
