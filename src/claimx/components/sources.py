@@ -32,6 +32,7 @@ from ..claim import Claim
 from ..lang.reporting import cue_lexicon, pronouns, word_classes
 from ..lang.titles import title_length, titles
 from .attribution import SPEAKER_MENTIONS
+from .descriptions import PersonDescriptions, is_person_description
 from .grammar import verb_shaped
 
 W = word_classes()
@@ -232,7 +233,7 @@ class SourceResolver:
         quoted = Intervals((q.start_char, q.end_char) for q in doc.spans.get("quotes", []))
         mentions = [m for m in everything if not m.title_only and not quoted.covers(m.start)]
         contents = [(c.content_start, c.content_end) for c in claims]
-        resolver = _Resolution(text, mentions, aliases, contents)
+        resolver = _Resolution(text, mentions, aliases, contents, PersonDescriptions(doc))
         introduced = [(span.start_char, span.end_char) for span in doc.spans.get(SPEAKER_MENTIONS, [])]
         for _, claim, speaker in _in_text_order(claims, introduced):
             if speaker is not None:  # a speaker named without a claim of their own
@@ -291,9 +292,15 @@ class _Resolution:
     """
 
     def __init__(
-        self, text: str, mentions: list[Mention], aliases: dict[str, str], contents: list[tuple[int, int]]
+        self,
+        text: str,
+        mentions: list[Mention],
+        aliases: dict[str, str],
+        contents: list[tuple[int, int]],
+        described: PersonDescriptions | None = None,
     ) -> None:
         self.text = text
+        self.described = described
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
         self.aliases = aliases
@@ -336,16 +343,33 @@ class _Resolution:
         if lower in pronouns():
             pronoun = pronouns()[lower]
             return self.pronoun(start, pronoun.number, spoken or pronoun.animacy == "person")
+        window = self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        inner = [m for m in window if m.end <= end]
+        if self._described(mention, inner, start):
+            person = self.described.match(mention, start)
+            if person is not None:
+                k = bisect_left(self.starts, person[0])
+                known = k < len(self.mentions) and self.starts[k] == person[0]
+                return self.name(person[0], self.mentions[k].end if known else person[1])
+            if mention.split()[-1].lower() not in W["demonstrative"]:
+                return _unnamed(mention)
         words = mention.split()
         if words and words[-1].lower() in W["demonstrative"] and len(words) > 1:
             return self.anaphor(start, words[0].lower()) or _unnamed(mention)
-        window = self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
-        inner = [m for m in window if m.end <= end]
         if mention[:1].isupper() and (not inner or inner[0].start == start):
             return self.name(start, end)
         if not inner:
             return _unnamed(mention)
         return self.name(inner[-1].start, inner[-1].end)
+
+    def _described(self, mention: str, inner: list[Mention], start: int) -> bool:
+        """A description of a person ("ahli ITB", "pemain 26 tahun itu"), not a name, title + name or alias."""
+        return (
+            self.described is not None
+            and mention.lower() not in self.aliases
+            and not (inner and inner[0].start == start)
+            and is_person_description(mention)
+        )
 
     def name(self, start: int, end: int) -> str:
         """The fullest form of the name at ``start:end`` in the article."""
