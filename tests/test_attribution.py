@@ -198,6 +198,8 @@ def test_relayed_report_gives_via(nlp):
         "Akun itu dilaporkan ke polisi oleh warga.",
         "Warga melaporkan akun itu ke Polres Bogor.",
         "Pertandingan seru itu berakhir imbang.",
+        "Seperti diberitakan sebelumnya, banjir merendam 20 desa di Bogor.",  # the outlet's own earlier report
+        "Ia menemui orang yang mengatakan hal itu.",  # a relative clause with a noun-phrase object
     ],
 )
 def test_not_claims(nlp, text):

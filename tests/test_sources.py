@@ -214,3 +214,16 @@ def test_an_appositive_name_beats_its_title_led_description(nlp, text, expected)
 )
 def test_nya_after_a_new_subject_with_a_parenthetical(nlp, text, speaker):
     assert resolved(nlp, text)[-1] == ("nya", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ('"Pernikahan mereka sudah berakhir," kata seorang sumber.', "seorang sumber (tidak disebutkan namanya)"),
+        ("Beredar pesan berantai yang menyebutkan bahwa vaksin itu mengandung cip.", "pesan berantai"),
+        ("Sejumlah warga mengatakan banjir datang tiba-tiba.", "Sejumlah warga"),
+    ],
+)
+def test_only_an_unnamed_person_is_marked_unnamed(nlp, text, resolved):
+    (claim,) = claims_of(nlp, text)
+    assert claim["source_resolved"] == resolved

@@ -38,7 +38,24 @@ _MAX_BEFORE = 8
 _AFFILIATION = frozenset({"dari", "di", "asal"})
 _MAX_APPOSITIVE = 10
 #: heads so common that the head alone does not pick a person ("kata seorang warga")
-_GENERIC = frozenset({"warga", "pria", "wanita", "perempuan", "pejabat", "petugas", "ibu", "ayah", "pemuda", "bocah"})
+_GENERIC = frozenset(
+    {
+        "sumber",
+        "narasumber",
+        "orang",
+        "seseorang",
+        "warga",
+        "pria",
+        "wanita",
+        "perempuan",
+        "pejabat",
+        "petugas",
+        "ibu",
+        "ayah",
+        "pemuda",
+        "bocah",
+    }
+)
 
 
 @lru_cache(maxsize=1)

@@ -275,13 +275,15 @@ def _past_parenthetical(after: str) -> str:
 
 
 def _unnamed(description: str) -> str:
-    """An unnamed source as the article describes it: a person gets "(tidak disebutkan namanya)"."""
+    """An unnamed source as the article describes it: a person gets "(tidak disebutkan namanya)"; a thing
+    ("pesan berantai") or a group keeps its description."""
     words = description.split()
     if words and words[-1].lower() in W["demonstrative"]:
         words = words[:-1]
-    if not words or words[0].lower() in W["collective"] or any(w[:1].isupper() for w in words[1:]) or len(words) == 1:
-        return " ".join(words) or description
-    return " ".join(words) + " (tidak disebutkan namanya)"
+    kept = " ".join(words) or description
+    if len(words) == 1 or words[0].lower() in W["collective"] or any(w[:1].isupper() for w in words[1:]):
+        return kept
+    return kept + " (tidak disebutkan namanya)" if is_person_description(kept) else kept
 
 
 class _Resolution:

@@ -46,15 +46,30 @@ def cue_lexicon() -> dict[str, CueEntry]:
 
     >>> cue_lexicon()["mengatakan"].voice, cue_lexicon()["membantah"].stance
     ('active', 'deny')
-    >>> cue_lexicon()["seperti dilaporkan"].voice
-    'phrase'
+    >>> cue_lexicon()["seperti dilaporkan"].voice, cue_lexicon()["demikian kata"].voice
+    ('phrase', 'phrase')
     """
     lexicon = {}
     for form, lemma, voice, stance in _rows("cues.tsv", 4):
         if voice not in VOICES:
             raise ValueError(f"cues.tsv: {form!r} has unknown voice {voice!r}")
         lexicon[form] = CueEntry(form, lemma, voice, stance)
-    return lexicon
+    return lexicon | _marked_phrases(lexicon)
+
+
+def _marked_phrases(lexicon: dict[str, CueEntry]) -> dict[str, CueEntry]:
+    """Postposed attribution phrases: an ``as_marker`` before a passive or bare cue, a ``thus_marker`` also
+    before a reporting noun (``reporting_words.tsv``), each a phrase cue unless the lexicon lists it."""
+    classes = word_classes()
+    voices = {"as_marker": ("passive", "base"), "thus_marker": ("passive", "base", "noun")}
+    phrases = {}
+    for marker_class, cue_voices in voices.items():
+        for marker in classes.get(marker_class, ()):
+            for entry in lexicon.values():
+                form = f"{marker} {entry.form}"
+                if entry.voice in cue_voices and form not in lexicon:
+                    phrases[form] = CueEntry(form, entry.lemma, "phrase", entry.stance)
+    return phrases
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ each claim rule's confidence. In the default order:
   passives with or without an agent (``passive``, ``restated``), ``pernyataan X bahwa C``
   (``noun_cue``), ``C, kata X`` / ``Jangan sampai, kata dia, C`` (``clause_cue_source``,
   ``parenthetical_cue``), ``X mengatakan (bahwa) C`` and an elided subject (``source_cue_clause``,
-  ``elided_subject``);
+  ``elided_subject``), ``pesan yang menyebutkan bahwa C`` (``relative_cue``);
 * follow-ups: ``continuation`` (a quoted paragraph with no cue takes the previous speaker), an
   elided subject inherits the source before it, and ``via`` for relayed claims.
 
@@ -38,7 +38,7 @@ SPEAKER_MENTIONS = "speaker_mentions"
 DEFAULT_CONFIG = {
     "quote_rules": ["after_quote", "before_quote", "split_quote"],
     "narrative": True,
-    "cue_rules": ["according", "passive", "noun_cue", "postposed_cue", "preposed_cue"],
+    "cue_rules": ["according", "passive", "noun_cue", "postposed_cue", "preposed_cue", "relative_cue"],
     "follow_ups": ["continuation", "inherit_subject", "relay"],
     "confidence": {
         "quote_cue_source": 0.95,
@@ -56,6 +56,7 @@ DEFAULT_CONFIG = {
         "restated": 0.5,
         "continuation": 0.6,
         "narrative": 0.7,
+        "relative_cue": 0.6,
     },
 }
 

@@ -20,6 +20,7 @@ from .postposed import postposed_cue
 from .preposed import inherit_subject, preposed_cue
 from .quote_after import after_quote
 from .quote_before import before_quote
+from .relative import relative_cue
 from .relay import relays
 from .split_quote import split_quote
 
@@ -38,6 +39,7 @@ CUE_RULES: dict[str, CueRule] = {
     "noun_cue": noun_cue,
     "postposed_cue": postposed_cue,
     "preposed_cue": preposed_cue,
+    "relative_cue": relative_cue,
 }
 FOLLOW_UPS: dict[str, FollowUp] = {
     "continuation": continuations,

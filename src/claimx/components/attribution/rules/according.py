@@ -12,6 +12,7 @@ clause before the cue.
 
 from spacy.tokens import Span
 
+from ...grammar import is_source_phrase, minimal_mention
 from ..clauses import clause_ending, ends_clause
 from ..cue_filters import word_before
 from ..found import Found
@@ -27,8 +28,8 @@ def according(ix: DocIndex, cue: Span) -> Found | None:
     if cue._.cue.lemma == "bagi" and cue.start != ix.next_word(sent.start):
         return None  # "bagi" attributes only when it opens the sentence ("Bagi Budi, ...")
     source = source_after(ix, cue.end, sent.end)
-    if source is None:
-        return None
+    if source is None or not is_source_phrase(ix.doc, *minimal_mention(ix.doc, *source)):
+        return None  # "Seperti diberitakan sebelumnya, C": the outlet's own earlier report
     after = source[1]
     content = None if ends_clause(ix, after, sent.end) else ix.clause_chars(after, sent.end)
     if content is None:

@@ -30,6 +30,8 @@ def noun_cue(ix: DocIndex, cue: Span) -> Found | None:
     that = next((j for j in range(cue.end, min(sent.end, cue.end + _BAHWA_REACH)) if doc[j].lower_ == "bahwa"), None)
     if that is None or doc[cue.end].lower_ in W["demonstrative"]:
         return None
+    if any(j in ix.cue_at and ix.cue_at[j]._.cue.voice == "active" for j in range(cue.end, that)):
+        return None  # "Laporan Reuters menyebutkan bahwa C": the noun is the subject of a verb cue
     source = source_after(ix, cue.end, that)
     if source is None:
         source = first_np(doc, clause_start(ix, sent.start, cue.start), cue.start)
