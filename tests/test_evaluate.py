@@ -99,3 +99,19 @@ def test_agrees_with_reference_on_dev_gold_against_seed_like_prediction(tmp_path
     for key, value in expected["claims"].items():
         assert ours["claims"][key] == value, key
     assert format_report(ours).splitlines()[1].startswith("entities   P")
+
+
+def test_a_document_that_fails_in_the_pipeline_is_an_error_not_zero_claims():
+    import spacy
+
+    from claimx.evalsets import PredictionError, predict
+
+    nlp = spacy.blank("id")
+
+    @spacy.Language.component("claimx_test_explodes")
+    def explodes(doc):
+        raise RuntimeError("boom")
+
+    nlp.add_pipe("claimx_test_explodes")
+    with pytest.raises(PredictionError, match="d1: .*boom"):
+        predict(nlp, [{"id": "d1", "text": "Budi mengatakan stok aman."}])

@@ -227,3 +227,8 @@ def test_nya_after_a_new_subject_with_a_parenthetical(nlp, text, speaker):
 def test_only_an_unnamed_person_is_marked_unnamed(nlp, text, resolved):
     (claim,) = claims_of(nlp, text)
     assert claim["source_resolved"] == resolved
+
+
+def test_a_description_that_is_only_a_demonstrative_resolves_without_error(nlp):
+    claims = claims_of(nlp, 'Budi Santoso hadir. "Stok beras cukup sampai Lebaran," kata itu.')
+    assert all(c["source_resolved"] != "" for c in claims)

@@ -135,14 +135,25 @@ def evaluate(
 
 
 def _evaluate_sets(model: str | None, shared: Path | None, heldout: Path | None, as_json: bool) -> None:
-    from .evalsets import HELDOUT_REFERENCE, SHARED, evaluate_sets, format_side_by_side, standard_sets
+    from .evalsets import (
+        HELDOUT_REFERENCE,
+        SHARED,
+        PredictionError,
+        evaluate_sets,
+        format_side_by_side,
+        standard_sets,
+    )
 
     try:
         sets = standard_sets(shared or SHARED, heldout or HELDOUT_REFERENCE)
     except (OSError, ValueError) as err:
         typer.echo(f"claimx: error: {err}", err=True)
         raise typer.Exit(2) from err
-    results = evaluate_sets(load(model), sets)
+    try:
+        results = evaluate_sets(load(model), sets)
+    except PredictionError as err:
+        typer.echo(f"claimx: error: {err} (a bug: please report it)", err=True)
+        raise typer.Exit(1) from err
     typer.echo(json.dumps(results, indent=2) if as_json else format_side_by_side(results))
 
 

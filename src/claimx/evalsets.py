@@ -46,10 +46,19 @@ def standard_sets(shared: Path = SHARED, heldout: Path = HELDOUT_REFERENCE) -> l
     return [EvalSet("dev", dev), EvalSet("held-out", load_heldout(heldout, bench))]
 
 
+class PredictionError(RuntimeError):
+    """A document of an evaluation set failed in the pipeline: its score would silently count no claims."""
+
+
 def predict(nlp: Language, gold: list[dict]) -> dict[str, dict]:
-    """Predicted records keyed by id for the texts of ``gold``."""
+    """Predicted records keyed by id for the texts of ``gold``; :class:`PredictionError` names any
+    document the pipeline failed on."""
     records = extract_documents(nlp, ({"id": g["id"], "text": g["text"]} for g in gold))
-    return {record["id"]: record for record in records}
+    by_id = {record["id"]: record for record in records}
+    failed = [f"{doc_id}: {record['error']}" for doc_id, record in by_id.items() if "error" in record]
+    if failed:
+        raise PredictionError(f"{len(failed)} document(s) failed in the pipeline; first: {failed[0]}")
+    return by_id
 
 
 def evaluate_sets(nlp: Language, sets: list[EvalSet]) -> dict[str, dict]:

@@ -281,7 +281,7 @@ def _unnamed(description: str) -> str:
     if words and words[-1].lower() in W["demonstrative"]:
         words = words[:-1]
     kept = " ".join(words) or description
-    if len(words) == 1 or words[0].lower() in W["collective"] or any(w[:1].isupper() for w in words[1:]):
+    if len(words) <= 1 or words[0].lower() in W["collective"] or any(w[:1].isupper() for w in words[1:]):
         return kept
     return kept + " (tidak disebutkan namanya)" if is_person_description(kept) else kept
 
