@@ -1,4 +1,4 @@
-"""The ``claimx`` command line: extract, evaluate, info."""
+"""The ``claimx`` command line: extract, evaluate, serve, schema, info."""
 
 import json
 import sys
@@ -144,6 +144,32 @@ def _evaluate_sets(model: str | None, shared: Path | None, heldout: Path | None,
         raise typer.Exit(2) from err
     results = evaluate_sets(load(model), sets)
     typer.echo(json.dumps(results, indent=2) if as_json else format_side_by_side(results))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (default: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes (each loads the model once).")] = 1,
+    max_body: Annotated[int, typer.Option(min=1, help="Largest request body in bytes (larger: 413).")] = 1_000_000,
+    max_docs: Annotated[int, typer.Option(min=1, help="Most documents in one request (more: 413).")] = 64,
+    queue: Annotated[
+        int, typer.Option(min=1, help="Requests a process holds at once, running or waiting (more: 503).")
+    ] = 32,
+    model: Annotated[str | None, typer.Option(help="A spaCy pipeline directory, or 'blank'.")] = None,
+) -> None:
+    """Serve POST /extract (records of documents), /health, /schema and /docs over HTTP (the serve extra)."""
+    try:
+        from .serve import ServeSettings
+        from .serve import serve as run_server
+    except ImportError as err:
+        typer.echo(f"claimx: error: claimx serve needs the serve extra ({err.name} is missing): "
+                   "pip install 'claimx[serve]'", err=True)  # fmt: skip
+        raise typer.Exit(2) from err
+    if model is not None and model != "blank" and not (Path(model) / "config.cfg").is_file():
+        typer.echo(f"claimx: error: --model: {model}: not a spaCy pipeline directory (no config.cfg)", err=True)
+        raise typer.Exit(2)
+    run_server(ServeSettings(model, max_body, max_docs, queue), host=host, port=port, workers=workers)
 
 
 @app.command()
