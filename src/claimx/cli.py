@@ -36,6 +36,7 @@ class OutputFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
     claimreview = "claimreview"
+    claimreview_draft = "claimreview-draft"
 
 
 class InputFormat(str, Enum):
@@ -85,6 +86,10 @@ def extract(
         Backend, typer.Option(help="Words, POS and parses from spacy (the model) or stanza (needs --stanza-dir).")
     ] = Backend.spacy,
     stanza_dir: Annotated[Path | None, typer.Option(help="Directory of stanza models for --backend stanza.")] = None,
+    reviewer_name: Annotated[
+        str | None, typer.Option(help="claimreview-draft: the fact-checker publishing the reviews.")
+    ] = None,
+    reviewer_url: Annotated[str | None, typer.Option(help="claimreview-draft: the fact-checker's URL.")] = None,
 ) -> None:
     """Extract entities and claims; one record (or error record) per input document, in order."""
     try:
@@ -93,6 +98,7 @@ def extract(
             fallback_encoding=fallback_encoding, errors=errors, batch_size=batch_size, html=html, workers=workers,
             resume=resume, progress=not quiet and sys.stderr.isatty(), engine=engine.value, scheduler=scheduler,
             partition_size=partition_size, backend=backend.value, stanza_dir=stanza_dir,
+            reviewer_name=reviewer_name, reviewer_url=reviewer_url,
         )  # fmt: skip
     except RunError as err:
         typer.echo(f"claimx: error: {err}", err=True)
