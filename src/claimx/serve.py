@@ -138,6 +138,7 @@ def _health(request: Request) -> dict:
     settings = service.settings
     return {
         "status": "ok",
+        "pid": os.getpid(),
         "claimx": __version__,
         "schema_version": SCHEMA_VERSION,
         "model": {k: service.nlp.meta.get(k) for k in ("name", "version")},
