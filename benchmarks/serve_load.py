@@ -8,8 +8,9 @@ first ``--limit`` articles of ``../shared/bench/news.jsonl`` to ``POST /extract`
 and a new connection per request (so the kernel spreads them over the processes; each client thread
 keeps one httpx.Client, whose set-up would otherwise cost more CPU than the request). It prints requests/s,
 words/s, the p50/p95/p99 latency, the requests lost (no answer: connection error or timeout), the answers
-that were not 2xx (by status) and the records that are error records; at the end, the ratio of requests/s
-of 2 processes to 1. Needs the serve extra and httpx (``pip install -e '.[serve,bench]'``).
+that were not 2xx (by status), the records that are error records, and the words per CPU-second of the
+server processes (what a free core gives, whatever else the machine runs); at the end, the ratio of requests/s
+of 2 processes to 1. Needs the serve extra, httpx and psutil (``pip install -e '.[serve,bench]'``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from itertools import islice
 from pathlib import Path
 
 import httpx
+import psutil
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "news.jsonl"
 WARM_UP_PER_PROCESS = 4
@@ -116,6 +118,12 @@ class Load:
         return time.perf_counter() - started
 
 
+def server_cpu(server: subprocess.Popen) -> float:
+    """CPU seconds (user + system) used so far by the server and its worker processes."""
+    processes = [psutil.Process(server.pid), *psutil.Process(server.pid).children(recursive=True)]
+    return sum(t.user + t.system for t in (p.cpu_times() for p in processes))
+
+
 def percentile(values: list[float], share: float) -> float:
     """The nearest-rank percentile of ``values`` (``share`` in 0..1)."""
     ordered = sorted(values)
@@ -130,14 +138,16 @@ def measure(workers: int, documents: list[dict], clients: int) -> dict:
     try:
         Load(url, documents[: WARM_UP_PER_PROCESS * workers], clients).run()
         load = Load(url, documents, clients)
+        cpu_before, client_before = server_cpu(server), time.process_time()
         seconds = load.run()
+        cpu, client_cpu = server_cpu(server) - cpu_before, time.process_time() - client_before
     finally:
         stop_server(server)
     ok = sum(n for status, n in load.statuses.items() if 200 <= status < 300)
     words = sum(len(d["text"].split()) for d in documents)
     return {
         "workers": workers, "requests": len(documents), "seconds": seconds, "requests_per_s": ok / seconds,
-        "words_per_s": words / seconds, "p50": percentile(load.latencies, 0.50),
+        "words_per_s": words / seconds, "server_cpu": cpu, "words_per_cpu_s": words / cpu, "client_cpu": client_cpu, "p50": percentile(load.latencies, 0.50),
         "p95": percentile(load.latencies, 0.95), "p99": percentile(load.latencies, 0.99), "lost": load.lost,
         "non_2xx": {s: n for s, n in load.statuses.items() if not 200 <= s < 300}, "error_records": load.error_records,
     }  # fmt: skip
@@ -147,7 +157,8 @@ def report(result: dict) -> str:
     """One line of figures."""
     return (
         f"{result['workers']} process(es): {result['requests']} requests in {result['seconds']:.1f} s, "
-        f"{result['requests_per_s']:.1f} requests/s, {result['words_per_s']:,.0f} words/s; latency p50 "
+        f"{result['requests_per_s']:.1f} requests/s, {result['words_per_s']:,.0f} words/s "
+        f"({result['words_per_cpu_s']:,.0f} per server CPU-second; clients {result['client_cpu']:.0f} CPU-s); latency p50 "
         f"{result['p50'] * 1000:.0f} ms, p95 {result['p95'] * 1000:.0f} ms, p99 {result['p99'] * 1000:.0f} ms; "
         f"lost {result['lost']}, non-2xx {result['non_2xx'] or 0}, error records {result['error_records']}"
     )
