@@ -26,6 +26,7 @@ schemathesis = pytest.importorskip("schemathesis", reason="the API fuzz test nee
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 from claimx.schema import SCHEMA_VERSION, record_schema  # noqa: E402
+from claimx.serve import Gate, ServeSettings  # noqa: E402
 
 VALIDATOR = jsonschema.Draft202012Validator(record_schema())
 TEXT = "Menteri Kesehatan Budi Santoso mengatakan bahwa stok vaksin cukup. “Kami siap,” ujarnya di Jakarta."
@@ -223,6 +224,23 @@ def test_two_worker_processes_serve_the_app_by_factory():
         assert [a.status_code for a in answers] == [200] * 4
         assert [valid_records(a.json())[0]["id"] for a in answers] == ["0", "1", "2", "3"]
         assert httpx.get(url + "/health").json()["limits"]["max_docs"] == 4  # settings reach every process
+
+
+@pytest.mark.parametrize("given", [ServeSettings(), ServeSettings("blank", 5000, 3, 2)])
+def test_settings_reach_worker_processes_through_the_environment(given):
+    assert ServeSettings.from_env(given.to_env()) == given
+    assert ServeSettings.from_env({}) == ServeSettings()
+
+
+def test_the_gate_holds_its_size_and_estimates_the_wait():
+    gate = Gate(2)
+    assert gate.enter() and gate.enter() and not gate.enter() and gate.held == 2
+    gate.leave(3.0)
+    assert gate.held == 1 and gate.enter() and gate.retry_after() == 3  # 2 held x 1.4 s on average
+    for _ in range(20):
+        gate.leave(0.0)
+        gate.enter()
+    assert gate.held == 2 and gate.retry_after() == 1  # fast work: never less than a second
 
 
 def test_without_the_serve_extra_the_error_is_one_line():

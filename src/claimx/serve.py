@@ -109,10 +109,12 @@ class Service:
 
 
 def _problem(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    """An error answer: ``{"detail": detail}``."""
     return JSONResponse({"detail": detail}, status_code=status, headers=headers)
 
 
 async def _extract(request: Request) -> JSONResponse:
+    """``POST /extract``: refuse at once when the queue is full (503), else read, check and process the body."""
     service: Service = request.app.state.service
     if not service.gate.enter():
         retry = str(service.gate.retry_after())
@@ -133,7 +135,13 @@ async def _extract(request: Request) -> JSONResponse:
     return JSONResponse(records if is_list else records[0])
 
 
+def _schema() -> dict:
+    """The JSON Schema of the records, with its ``version``: what ``claimx schema`` prints."""
+    return record_schema()
+
+
 def _health(request: Request) -> dict:
+    """Liveness: this process, versions, model, pipeline, limits and how many requests it holds."""
     service: Service = request.app.state.service
     settings = service.settings
     return {
@@ -167,15 +175,11 @@ def create_app(settings: ServeSettings | None = None, loader: Callable[[str | No
         lifespan=lifespan,
     )
     app.add_api_route(
-        "/extract", _extract, methods=["POST"], summary="Records of one document or a list of documents", operation_id="extract",
-        openapi_extra=extract_openapi(settings.max_docs), response_class=JSONResponse,
+        "/extract", _extract, methods=["POST"], operation_id="extract",
+        summary="Records of one document or a list of documents", openapi_extra=extract_openapi(settings.max_docs),
     )  # fmt: skip
-    app.add_api_route(
-        "/health", _health, methods=["GET"], summary="Liveness, version, model and limits", operation_id="health"
-    )
-    app.add_api_route(
-        "/schema", lambda: record_schema(), methods=["GET"], summary="The record JSON Schema", operation_id="schema"
-    )
+    app.add_api_route("/health", _health, methods=["GET"], operation_id="health", summary="Liveness, model, limits")
+    app.add_api_route("/schema", _schema, methods=["GET"], operation_id="schema", summary="The record JSON Schema")
     install_components(app)
     return app
 
