@@ -1,11 +1,11 @@
 """Load test of ``claimx serve``: 8 concurrent clients against 1 server process, then 2.
 
-    nice -n 10 .venv/bin/python benchmarks/serve_load.py [--limit 2000] [--clients 8] [--workers 1 2]
+    nice -n 10 .venv/bin/python benchmarks/serve_load.py [--limit 2000] [--clients 8] [--workers 1 2] [--per-request 1]
 
 For each process count it starts ``claimx serve --workers N`` on a free local port, waits until every
 process answers ``/health``, warms each up with a few requests, then lets ``--clients`` threads send the
 first ``--limit`` articles of ``../shared/bench/news.jsonl`` to ``POST /extract``, one article per request
-and a new connection per request (so the kernel spreads them over the processes; each client thread
+(``--per-request N``: lists of N) and a new connection per request (so the kernel spreads them over the processes; each client thread
 keeps one httpx.Client, whose set-up would otherwise cost more CPU than the request). It prints requests/s,
 words/s, the p50/p95/p99 latency, the requests lost (no answer: connection error or timeout), the answers
 that were not 2xx (by status), the records that are error records, and the words per CPU-second of the
@@ -74,14 +74,14 @@ def stop_server(server: subprocess.Popen) -> None:
 class Load:
     """``clients`` threads sending ``documents`` to ``url``, one per request; the answers, tallied."""
 
-    def __init__(self, url: str, documents: list[dict], clients: int) -> None:
+    def __init__(self, url: str, documents: list, clients: int) -> None:
         self.url, self.documents, self.clients = url, documents, clients
         self.latencies: list[float] = []
         self.statuses: Counter[int] = Counter()
         self.lost = self.error_records = 0
         self.next, self.lock = 0, threading.Lock()
 
-    def _take(self) -> dict | None:
+    def _take(self) -> dict | list | None:
         with self.lock:
             if self.next >= len(self.documents):
                 return None
@@ -93,7 +93,7 @@ class Load:
             while (document := self._take()) is not None:
                 self._send(client, document)
 
-    def _send(self, client: httpx.Client, document: dict) -> None:
+    def _send(self, client: httpx.Client, document: dict | list) -> None:
         started = time.perf_counter()
         try:
             answer = client.post("/extract", json=document)
@@ -105,7 +105,9 @@ class Load:
         with self.lock:
             self.latencies.append(seconds)
             self.statuses[answer.status_code] += 1
-            self.error_records += answer.status_code == 200 and "error" in answer.json()
+            if answer.status_code == 200:
+                records = answer.json()
+                self.error_records += sum("error" in r for r in (records if isinstance(records, list) else [records]))
 
     def run(self) -> float:
         """Send every document; the wall time in seconds."""
@@ -130,14 +132,20 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))] if ordered else float("nan")
 
 
-def measure(workers: int, documents: list[dict], clients: int) -> dict:
-    """Start a server of ``workers`` processes, warm it up, run the load, stop it; the figures."""
+def measure(workers: int, documents: list[dict], clients: int, per_request: int = 1) -> dict:
+    """Start a server of ``workers`` processes, warm it up, run the load (``per_request`` documents per request,
+    sent as a list when more than 1), stop it; the figures."""
+    bodies = (
+        documents
+        if per_request == 1
+        else [documents[i : i + per_request] for i in range(0, len(documents), per_request)]
+    )
     port = free_port()
     server = start_server(workers, port, queue=max(32, 2 * clients))
     url = f"http://127.0.0.1:{port}"
     try:
-        Load(url, documents[: WARM_UP_PER_PROCESS * workers], clients).run()
-        load = Load(url, documents, clients)
+        Load(url, bodies[: WARM_UP_PER_PROCESS * workers], clients).run()
+        load = Load(url, bodies, clients)
         cpu_before, client_before = server_cpu(server), time.process_time()
         seconds = load.run()
         cpu, client_cpu = server_cpu(server) - cpu_before, time.process_time() - client_before
@@ -146,7 +154,7 @@ def measure(workers: int, documents: list[dict], clients: int) -> dict:
     ok = sum(n for status, n in load.statuses.items() if 200 <= status < 300)
     words = sum(len(d["text"].split()) for d in documents)
     return {
-        "workers": workers, "requests": len(documents), "seconds": seconds, "requests_per_s": ok / seconds,
+        "workers": workers, "requests": len(bodies), "documents": len(documents), "seconds": seconds, "requests_per_s": ok / seconds,
         "words_per_s": words / seconds, "server_cpu": cpu, "words_per_cpu_s": words / cpu, "client_cpu": client_cpu, "p50": percentile(load.latencies, 0.50),
         "p95": percentile(load.latencies, 0.95), "p99": percentile(load.latencies, 0.99), "lost": load.lost,
         "non_2xx": {s: n for s, n in load.statuses.items() if not 200 <= s < 300}, "error_records": load.error_records,
@@ -156,7 +164,8 @@ def measure(workers: int, documents: list[dict], clients: int) -> dict:
 def report(result: dict) -> str:
     """One line of figures."""
     return (
-        f"{result['workers']} process(es): {result['requests']} requests in {result['seconds']:.1f} s, "
+        f"{result['workers']} process(es): {result['requests']} requests ({result['documents']} articles) "
+        f"in {result['seconds']:.1f} s, "
         f"{result['requests_per_s']:.1f} requests/s, {result['words_per_s']:,.0f} words/s "
         f"({result['words_per_cpu_s']:,.0f} per server CPU-second; clients {result['client_cpu']:.0f} CPU-s); latency p50 "
         f"{result['p50'] * 1000:.0f} ms, p95 {result['p95'] * 1000:.0f} ms, p99 {result['p99'] * 1000:.0f} ms; "
@@ -170,13 +179,14 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=2000, help="articles sent in all (default 2000)")
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients (default 8)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="server processes to try")
+    parser.add_argument("--per-request", type=int, default=1, help="articles per request, as a list when > 1")
     args = parser.parse_args()
     documents = articles(args.corpus, args.limit)
     print(f"{platform.python_version()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; "
-          f"{len(documents)} articles, {args.clients} clients")  # fmt: skip
+          f"{len(documents)} articles, {args.per_request} per request, {args.clients} clients")  # fmt: skip
     results = {}
     for workers in args.workers:
-        results[workers] = measure(workers, documents, args.clients)
+        results[workers] = measure(workers, documents, args.clients, args.per_request)
         print(report(results[workers]), flush=True)
     if 1 in results and 2 in results:
         print(f"2 processes / 1: {results[2]['requests_per_s'] / results[1]['requests_per_s']:.2f}x requests/s")
