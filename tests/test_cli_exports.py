@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
@@ -38,4 +39,29 @@ def test_claimreview_goes_to_stdout_without_output(tmp_path):
     result = runner.invoke(app, ["extract", str(_input(tmp_path)), "--format", "claimreview"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert document["@context"]["@vocab"] == "https://schema.org/"
+    assert document["@context"] == ["https://schema.org", {"claimx": "urn:claimx:"}]
+
+
+def test_claimreview_draft_from_the_command_line(tmp_path):
+    source, out = _input(tmp_path), tmp_path / "reviews.jsonld"
+    options = ["--reviewer-name", "Cek Fakta", "--reviewer-url", "https://cekfakta.contoh.id"]
+    result = runner.invoke(app, ["extract", str(source), "-f", "claimreview-draft", "-o", str(out), *options])
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["@context"] == "https://schema.org" and document["@graph"]
+    review = document["@graph"][0]
+    assert review["@type"] == "ClaimReview" and review["author"]["name"] == "Cek Fakta"
+    assert review["itemReviewed"]["text"] == review["claimReviewed"] and "reviewRating" not in review
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["-f", "claimreview-draft"], "needs --reviewer-name and --reviewer-url"),
+        (["-f", "claimreview-draft", "--reviewer-name", "X", "--reviewer-url", "cekfakta.id"], "not an absolute"),
+        (["--reviewer-name", "X"], "only with --format claimreview-draft"),
+    ],
+)
+def test_claimreview_draft_options_are_checked_first(tmp_path, options, message):
+    result = runner.invoke(app, ["extract", str(_input(tmp_path)), *options])
+    assert result.exit_code == 2 and message in result.stderr

@@ -1,4 +1,4 @@
-"""The ``claimx`` command line: extract, evaluate, info."""
+"""The ``claimx`` command line: extract, evaluate, serve, schema, info."""
 
 import json
 import sys
@@ -36,6 +36,7 @@ class OutputFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
     claimreview = "claimreview"
+    claimreview_draft = "claimreview-draft"
 
 
 class InputFormat(str, Enum):
@@ -85,6 +86,10 @@ def extract(
         Backend, typer.Option(help="Words, POS and parses from spacy (the model) or stanza (needs --stanza-dir).")
     ] = Backend.spacy,
     stanza_dir: Annotated[Path | None, typer.Option(help="Directory of stanza models for --backend stanza.")] = None,
+    reviewer_name: Annotated[
+        str | None, typer.Option(help="claimreview-draft: the fact-checker publishing the reviews.")
+    ] = None,
+    reviewer_url: Annotated[str | None, typer.Option(help="claimreview-draft: the fact-checker's URL.")] = None,
 ) -> None:
     """Extract entities and claims; one record (or error record) per input document, in order."""
     try:
@@ -93,6 +98,7 @@ def extract(
             fallback_encoding=fallback_encoding, errors=errors, batch_size=batch_size, html=html, workers=workers,
             resume=resume, progress=not quiet and sys.stderr.isatty(), engine=engine.value, scheduler=scheduler,
             partition_size=partition_size, backend=backend.value, stanza_dir=stanza_dir,
+            reviewer_name=reviewer_name, reviewer_url=reviewer_url,
         )  # fmt: skip
     except RunError as err:
         typer.echo(f"claimx: error: {err}", err=True)
@@ -155,6 +161,32 @@ def _evaluate_sets(model: str | None, shared: Path | None, heldout: Path | None,
         typer.echo(f"claimx: error: {err} (a bug: please report it)", err=True)
         raise typer.Exit(1) from err
     typer.echo(json.dumps(results, indent=2) if as_json else format_side_by_side(results))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (default: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes (each loads the model once).")] = 1,
+    max_body: Annotated[int, typer.Option(min=1, help="Largest request body in bytes (larger: 413).")] = 1_000_000,
+    max_docs: Annotated[int, typer.Option(min=1, help="Most documents in one request (more: 413).")] = 64,
+    queue: Annotated[
+        int, typer.Option(min=1, help="Requests a process holds at once, running or waiting (more: 503).")
+    ] = 32,
+    model: Annotated[str | None, typer.Option(help="A spaCy pipeline directory, or 'blank'.")] = None,
+) -> None:
+    """Serve POST /extract (records of documents), /health, /schema and /docs over HTTP (the serve extra)."""
+    try:
+        from .serve import ServeSettings
+        from .serve import serve as run_server
+    except ImportError as err:
+        typer.echo(f"claimx: error: claimx serve needs the serve extra ({err.name} is missing): "
+                   "pip install 'claimx[serve]'", err=True)  # fmt: skip
+        raise typer.Exit(2) from err
+    if model is not None and model != "blank" and not (Path(model) / "config.cfg").is_file():
+        typer.echo(f"claimx: error: --model: {model}: not a spaCy pipeline directory (no config.cfg)", err=True)
+        raise typer.Exit(2)
+    run_server(ServeSettings(model, max_body, max_docs, queue), host=host, port=port, workers=workers)
 
 
 @app.command()

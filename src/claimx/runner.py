@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .batch import extract_documents
+from .io.claimreview import Reviewer
 from .io.paths import OutputPathError, check_output, output_lock
 from .io.readers import InputDocument, count_documents, read_paths
 from .io.resume import JsonlAppender, append_jsonl, recover, skip_written
@@ -32,7 +33,7 @@ from .pipeline import load
 from .progress import RunMonitor
 from .records import Record
 
-FORMATS = ("jsonl", "csv", "parquet", "claimreview")
+FORMATS = ("jsonl", "csv", "parquet", "claimreview", "claimreview-draft")
 
 
 class RunError(ValueError):
@@ -74,6 +75,20 @@ def check_options(
             raise RunError(f"--fallback-encoding: unknown encoding {fallback_encoding!r}") from err
 
 
+def check_reviewer(fmt: str, name: str | None, url: str | None) -> Reviewer | None:
+    """The reviewer of ``--format claimreview-draft`` (which needs both options), else None; RunError when
+    one is missing, the URL is not absolute http(s), or they are given with another format."""
+    if fmt != "claimreview-draft":
+        if name is not None or url is not None:
+            raise RunError("--reviewer-name/--reviewer-url: only with --format claimreview-draft")
+        return None
+    if not name or not url:
+        raise RunError("--format claimreview-draft needs --reviewer-name and --reviewer-url (who publishes the review)")
+    if not url.lower().startswith(("http://", "https://")):
+        raise RunError(f"--reviewer-url: {url!r} is not an absolute http(s) URL")
+    return Reviewer(name, url)
+
+
 def check_outputs(inputs: list[str], outputs: dict[str, Path | None]) -> None:
     """Refuse an output that is a folder, a device, an input, in no writable folder, or named twice."""
     given = {option: path for option, path in outputs.items() if path is not None}
@@ -107,6 +122,8 @@ def run(
     backend: str = "spacy",
     stanza_dir: Path | None = None,
     say: Callable[[str], None] | None = None,
+    reviewer_name: str | None = None,
+    reviewer_url: str | None = None,
 ) -> RunSummary:
     """Extract every document of ``inputs`` (``.txt`` files, folders, ``.jsonl`` files, ``-``) into ``out``
     (JSONL to stdout when None), one record or error record per document, in order.
@@ -118,6 +135,7 @@ def run(
     paths = [str(p) for p in inputs]
     out, errors, html = (Path(p) if p is not None else None for p in (out, errors, html))
     check_options(out, format, engine, resume, html, backend, workers, fallback_encoding)
+    reviewer = check_reviewer(format, reviewer_name, reviewer_url)
     local_out = out if engine == "local" else None
     check_outputs(paths, {"-o": local_out, "--errors": errors, "--html": html})
     with ExitStack() as locks:
@@ -132,7 +150,7 @@ def run(
             return _run_on_dask(documents, out, format, model, errors, batch_size, workers, scheduler, partition_size)
         return _run_local(
             paths, documents, out, format, input_format, model, errors, batch_size, html, workers, resume, progress,
-            backend, stanza_dir, say,
+            backend, stanza_dir, say, reviewer,
         )  # fmt: skip
 
 
@@ -155,6 +173,7 @@ def _run_local(
     paths: list[str], documents: Iterable[InputDocument], out: Path | None, fmt: str, input_format: str,
     model: str | None, errors: Path | None, batch_size: int, html: Path | None, workers: int, resume: bool,
     progress: bool, backend: str, stanza_dir: Path | None, say: Callable[[str], None] | None,
+    reviewer: Reviewer | None = None,
 ) -> RunSummary:  # fmt: skip
     skipped = 0
     if resume:
@@ -179,22 +198,24 @@ def _run_local(
 
             records = with_review_page(records, html)
         try:
-            _write(records, out, fmt, resume, batch_size)
+            _write(records, out, fmt, resume, batch_size, reviewer)
         except BrokenProcessPool as err:
             raise RunError(f"a worker process failed ({err}); see its message above") from err
     report = monitor.report() + (f"; {skipped} already in {out}, skipped" if skipped else "")
     return RunSummary(monitor.documents, monitor.errors, monitor.words, skipped, report)
 
 
-def _write(records: Iterable[Record], out: Path | None, fmt: str, resume: bool, batch_size: int) -> None:
+def _write(
+    records: Iterable[Record], out: Path | None, fmt: str, resume: bool, batch_size: int, reviewer: Reviewer | None
+) -> None:
     if resume:
         append_jsonl(records, out, every=batch_size)
     elif fmt == "jsonl":
         write_jsonl(records, out)
-    elif fmt == "claimreview":
+    elif fmt in ("claimreview", "claimreview-draft"):
         from .io.claimreview import write_claimreview
 
-        write_claimreview(records, out)
+        write_claimreview(records, out, reviewer)
     else:
         write_table(records, out, fmt)
 

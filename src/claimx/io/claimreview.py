@@ -1,8 +1,9 @@
-"""Fact-check export: every claim as a schema.org ``Claim`` in one JSON-LD document.
+"""Fact-check exports: every claim as a schema.org ``Claim`` (``--format claimreview``), or wrapped in a
+draft ``ClaimReview`` for a fact-checker to complete (``--format claimreview-draft``).
 
-The document is ``{"@context": CONTEXT, "@graph": [Claim, ...]}`` with an inline context (no
-network needed to expand it): schema.org is the default vocabulary, and claimx's own properties
-carry the ``claimx:`` prefix (namespace ``urn:claimx:``):
+``claimreview`` writes ``{"@context": ["https://schema.org", {"claimx": "urn:claimx:"}], "@graph": [Claim, ...]}``:
+schema.org's standard context (whose vocabulary is ``http://schema.org/``), and claimx's own properties
+under the ``claimx:`` prefix (namespace ``urn:claimx:``):
 
 - schema.org: ``text`` (the claim content), ``author`` named by ``source_resolved`` (an
   ``Organization`` for an ``ORG`` or ``LOC`` source, else a ``Person``; absent when unresolved),
@@ -22,6 +23,12 @@ the denier (``claimx:stance`` ``deny``) is ``about`` the first (linked by ``@id`
 schema.org terms alone never sees the denier asserting what they deny. A ``url`` is kept only when
 it is absolute (``http(s)://``).
 
+``claimreview-draft`` writes ``{"@context": "https://schema.org", "@graph": [ClaimReview, ...]}``, one
+``ClaimReview`` per ``Claim`` above: ``claimReviewed`` (the claim's text), ``itemReviewed`` (the ``Claim``,
+schema.org properties only), ``author`` (the reviewing ``Organization``: name and url) and ``url`` (the
+reviewer's URL, to be replaced by the fact-check article's). ``reviewRating`` (the verdict) is left out:
+a person fills it in, with ``datePublished``, before publishing.
+
 >>> record = {"id": "a", "text": "“Siap,” kata Budi.", "meta": {"url": "https://contoh.id/a"},
 ...     "entities": [{"start": 13, "end": 17, "text": "Budi", "label": "PER"}],
 ...     "claims": [{"content": "Siap", "content_start": 1, "content_end": 5, "source": "Budi",
@@ -33,7 +40,8 @@ it is absolute (``http(s)://``).
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -43,7 +51,8 @@ from .meta import document_date, document_url, iso_date
 from .writers import atomic_output
 
 NAMESPACE = "urn:claimx:"
-CONTEXT = {"@vocab": "https://schema.org/", "claimx": NAMESPACE}
+SCHEMA_ORG = "https://schema.org"  # the standard context; its vocabulary is http://schema.org/
+CONTEXT = [SCHEMA_ORG, {"claimx": NAMESPACE}]
 # claimx property → record field
 EXTRA_PROPERTIES = {
     "kind": "kind", "source": "source", "via": "via", "cue": "cue", "cueLemma": "cue_lemma",
@@ -113,21 +122,58 @@ def _denial(record: Record, claim: Record, denied: dict, appearance: dict) -> di
     return {k: v for k, v in obj.items() if v is not None}
 
 
-def _write(records: Iterable[Record], handle: TextIO) -> None:
-    handle.write('{"@context": ' + json.dumps(CONTEXT) + ',\n "@graph": [')
+@dataclass(frozen=True)
+class Reviewer:
+    """Who publishes the fact check: the ``author`` (and first ``url``) of a draft ``ClaimReview``."""
+
+    name: str
+    url: str
+
+
+def review_objects(record: Record, reviewer: Reviewer) -> list[dict]:
+    """Draft schema.org ``ClaimReview`` objects (without ``@context``), one per ``Claim`` of ``record``,
+    without the ``reviewRating`` that a person gives.
+
+    >>> record = {"id": "a", "text": "“Siap,” kata Budi.", "entities": [], "claims": [{"content": "Siap",
+    ...     "content_start": 1, "content_end": 5, "source_resolved": "Budi", "kind": "direct"}]}
+    >>> review = review_objects(record, Reviewer("Cek Fakta", "https://cekfakta.contoh.id"))[0]
+    >>> review["@type"], review["claimReviewed"], review["itemReviewed"]["author"]["name"], "reviewRating" in review
+    ('ClaimReview', 'Siap', 'Budi', False)
+    """
+    reviews = []
+    for claim in claim_objects(record):
+        item = {key: value for key, value in claim.items() if not key.startswith("claimx:")}
+        reviews.append({
+            "@id": claim["@id"].replace(f"{NAMESPACE}claim:", f"{NAMESPACE}review:", 1),
+            "@type": "ClaimReview",
+            "claimReviewed": claim["text"],
+            "itemReviewed": item,
+            "author": {"@type": "Organization", "name": reviewer.name, "url": reviewer.url},
+            "url": reviewer.url,
+        })  # fmt: skip
+    return reviews
+
+
+def _write(records: Iterable[Record], handle: TextIO, context: object, objects: Callable[[Record], list]) -> None:
+    handle.write('{"@context": ' + json.dumps(context) + ',\n "@graph": [')
     separator = "\n  "
     for record in records:
-        for obj in claim_objects(record):
+        for obj in objects(record):
             handle.write(separator + json.dumps(obj, ensure_ascii=False))
             separator = ",\n  "
     handle.write("\n]}\n")
 
 
-def write_claimreview(records: Iterable[Record], out: Path | None) -> None:
-    """Stream the JSON-LD document of every claim in ``records`` to ``out`` (stdout when None)."""
+def write_claimreview(records: Iterable[Record], out: Path | None, reviewer: Reviewer | None = None) -> None:
+    """Stream the JSON-LD document of every claim in ``records`` to ``out`` (stdout when None): ``Claim``
+    objects, or with ``reviewer`` draft ``ClaimReview`` objects."""
+    if reviewer is None:
+        context, objects = CONTEXT, claim_objects
+    else:
+        context, objects = SCHEMA_ORG, lambda record: review_objects(record, reviewer)
     if out is None:
-        _write(records, sys.stdout)
+        _write(records, sys.stdout, context, objects)
         sys.stdout.flush()
         return
     with atomic_output(out) as handle:
-        _write(records, handle)
+        _write(records, handle, context, objects)
