@@ -31,6 +31,7 @@ from .io.writers import atomic_output, jsonl_line, write_jsonl, write_table
 from .pipeline import load
 from .progress import RunMonitor
 from .records import Record
+from .signals import terminate_cleanly
 
 FORMATS = ("jsonl", "csv", "parquet", "claimreview")
 
@@ -113,14 +114,16 @@ def run(
 
     The keyword arguments are ``claimx extract``'s options. Raises :class:`RunError` (before any work) for
     options that do not go together, an output that may not be written or is being written by another run,
-    and a model that cannot be loaded. ``say`` receives error messages (stderr by default).
+    and a model that cannot be loaded. ``say`` receives error messages (stderr by default). ``SIGTERM`` and
+    ``SIGHUP`` raise :class:`~claimx.signals.Terminated` (unless the application handles them itself) after
+    removing the temporary outputs, so a stopped run leaves no ``.OUT.*.tmp`` behind.
     """
     paths = [str(p) for p in inputs]
     out, errors, html = (Path(p) if p is not None else None for p in (out, errors, html))
     check_options(out, format, engine, resume, html, backend, workers, fallback_encoding)
     local_out = out if engine == "local" else None
     check_outputs(paths, {"-o": local_out, "--errors": errors, "--html": html})
-    with ExitStack() as locks:
+    with terminate_cleanly(), ExitStack() as locks:
         for option, path in (("-o", local_out), ("--errors", errors)):
             if path is not None:
                 try:
