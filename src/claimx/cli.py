@@ -103,6 +103,9 @@ def extract(
             f"claimx: {stop}; temporary files removed, outputs not replaced (rerun a --resume run to go on)", err=True
         )
         raise typer.Exit(128 + stop.signal_number) from None
+    except KeyboardInterrupt:
+        typer.echo("claimx: interrupted; temporary files removed, outputs not replaced", err=True)
+        raise typer.Exit(130) from None
     typer.echo(summary.report, err=True)
     if summary.documents == summary.errors and not summary.skipped:
         raise typer.Exit(1)
