@@ -83,6 +83,14 @@ def check_outputs(inputs: list[str], outputs: dict[str, Path | None]) -> None:
             check_output(path, inputs, option)
         except OutputPathError as err:
             raise RunError(str(err)) from err
+    if outputs.get("--html") is not None:  # the review's later pages (REVIEW-2.html, ...) are outputs too
+        from .io.html import existing_pages
+
+        for page in existing_pages(outputs["--html"]):
+            try:
+                check_output(page, inputs, "--html")
+            except OutputPathError as err:
+                raise RunError(f"{err} (a page of the review)") from err
     resolved = [p.resolve() for p in given.values()]
     if len(set(resolved)) < len(resolved):
         raise RunError("two outputs name the same file: " + ", ".join(map(str, given.values())))
