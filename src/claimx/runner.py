@@ -149,17 +149,17 @@ def run(
 
 def _records(
     documents: Iterable[InputDocument], model: str | None, batch_size: int, workers: int, backend: str,
-    stanza_dir: Path | None,
+    stanza_dir: Path | None, monitor: RunMonitor,
 ) -> Iterator[Record]:  # fmt: skip
     if workers > 1:
         from .parallel import extract_parallel
 
-        return extract_parallel(model, documents, batch_size, workers)
+        return extract_parallel(model, documents, batch_size, workers, monitor.done)
     try:
         nlp = load(model, backend=backend, stanza_dir=stanza_dir)
     except (ImportError, OSError, ValueError) as err:
         raise RunError(f"cannot load model: {err}") from err
-    return extract_documents(nlp, documents, batch_size)
+    return extract_documents(nlp, documents, batch_size, monitor.document_done)
 
 
 def _run_local(
@@ -175,7 +175,6 @@ def _run_local(
             raise RunError(str(err)) from err
         skipped = sum(written.values())
         documents = skip_written(documents, written)
-    records = _records(documents, model, batch_size, workers, backend, stanza_dir)
     with ExitStack() as stack:
         on_error = None
         if errors is not None and resume:
@@ -184,7 +183,7 @@ def _run_local(
             on_error = _line_writer(stack.enter_context(atomic_output(errors)))
         total = count_documents(paths, input_format) if progress else None
         monitor = RunMonitor(show_bar=progress, on_error=on_error, total=total - skipped if total else None, say=say)
-        records = monitor.watch(records)
+        records = monitor.watch(_records(documents, model, batch_size, workers, backend, stanza_dir, monitor))
         if html is not None:
             from .io.html import with_review_page
 
