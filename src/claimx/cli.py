@@ -74,7 +74,7 @@ def extract(
     resume: Annotated[
         bool, typer.Option(help="Continue an interrupted run into -o OUT (JSONL), skipping ids already written.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
     engine: Annotated[Engine, typer.Option(help="local, or dask: partitions on a Dask cluster, -o is a folder.")] = (
         Engine.local
     ),

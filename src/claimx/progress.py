@@ -209,6 +209,7 @@ class RunMonitor(RunStats):
 
     def watch(self, records: Iterable[Record]) -> Iterator[Record]:
         """Pass ``records`` through, counting them."""
+        self.refresh()  # "0 of N documents" at once, while the model loads
         if self.beats:
             self.heartbeat.start()
         try:

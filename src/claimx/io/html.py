@@ -16,7 +16,7 @@ True
 
 import glob
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -81,6 +81,12 @@ def existing_pages(first: Path) -> list[Path]:
     return sorted(p for p in folder.glob(f"{glob.escape(first.stem)}-*") if pattern.fullmatch(p.name))
 
 
+def _save(path: Path, page: str) -> None:
+    """Write one page file, atomically."""
+    with atomic_output(path) as handle:
+        handle.write(page)
+
+
 def _page(title: str, body: str) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="id">\n<head><meta charset="utf-8">'
@@ -102,8 +108,10 @@ class ReviewWriter:
     """Builds the review pages of records added one at a time. A page past the first is written as soon as
     the next one starts (then it is known to have a next page); :meth:`close` writes the last and the first."""
 
-    def __init__(self, out: Path, page_size: int | None = PAGE_SIZE) -> None:
-        self.out, self.page_size = out, page_size
+    def __init__(
+        self, out: Path, page_size: int | None = PAGE_SIZE, save: Callable[[Path, str], None] | None = None
+    ) -> None:
+        self.out, self.page_size, self.save = out, page_size, save or _save
         self.first: list[str] = []  # the sections of page 1, written last
         self.current: list[str] = self.first  # the sections of the page being filled
         self.number = 1  # the number of that page
@@ -150,8 +158,7 @@ class ReviewWriter:
     def _write(self, number: int, sections: list[str], last: bool) -> None:
         nav = self._nav(number, last)
         body = f'<h1 id="top">claimx review, page {number}</h1>\n{nav}{LEGEND}\n{"".join(sections)}{nav}'
-        with atomic_output(self.out.with_name(page_name(self.out, number))) as handle:
-            handle.write(_page(f"claimx review, page {number}", body))
+        self.save(self.out.with_name(page_name(self.out, number)), _page(f"claimx review, page {number}", body))
 
     def _sources_table(self) -> str:
         ranked = sorted(self.sources.items(), key=lambda item: -len(item[1].claims))
@@ -178,18 +185,17 @@ class ReviewWriter:
             f'<h1 id="top">claimx review</h1>\n{summary}\n{nav}<h2 id="sources">Sources by claim count</h2>\n'
             f"{self._sources_table()}\n{errors}<h2>Documents</h2>\n{LEGEND}\n{''.join(self.first)}{nav}"
         )
-        with atomic_output(self.out) as handle:
-            handle.write(_page("claimx review", body))
+        self.save(self.out, _page("claimx review", body))
 
 
 def review_page(records: Iterable[Record]) -> str:
     """The review page of ``records`` as one string, every document on it (no paging)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "review.html"
-        write_html(records, out, page_size=None)
-        return out.read_text(encoding="utf-8")
+    pages: dict[Path, str] = {}
+    writer = ReviewWriter(Path("review.html"), None, save=pages.__setitem__)
+    for record in records:
+        writer.add(record)
+    writer.close()
+    return pages[Path("review.html")]
 
 
 def write_html(records: Iterable[Record], out: Path, page_size: int | None = PAGE_SIZE) -> None:
