@@ -196,3 +196,18 @@ def test_a_later_page_that_is_a_folder_is_refused_before_any_work(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(src), "--html", str(tmp_path / "review.html"), "--model", "blank"])
     assert result.exit_code == 2 and "review-2.html: is a folder" in result.output
     assert not (tmp_path / "review.html").exists()
+
+
+def test_a_run_that_fails_midway_leaves_the_earlier_review_whole(tmp_path):
+    out = tmp_path / "review.html"
+    out.write_text("earlier review", encoding="utf-8")
+
+    def failing():
+        for n in range(60):
+            yield {**sample_records()[0], "id": f"v{n}"}
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_html(failing(), out, page_size=10)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["review.html"]  # no page 2..6, no temporary file
+    assert out.read_text(encoding="utf-8") == "earlier review"

@@ -31,12 +31,15 @@ def test_sigterm_mid_run_leaves_no_temporary_file(tmp_path, workers):
     out.parent.mkdir()
     out.write_text("earlier run\n", encoding="utf-8")
     command = [sys.executable, "-m", "claimx", "extract", str(src), "-o", str(out), "--errors",
-               str(out.parent / "errors.jsonl"), "--workers", workers, "--batch-size", "16", "-q"]  # fmt: skip
+               str(out.parent / "errors.jsonl"), "--html", str(out.parent / "review.html"), "--workers", workers,
+               "--batch-size", "16", "-q"]  # fmt: skip
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     _wait_for_temporary(out.parent, process)
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 128 + signal.SIGTERM, stderr
     assert "stopped by SIGTERM" in stderr
-    assert sorted(p.name for p in out.parent.iterdir()) == ["out.jsonl"]  # no .tmp, no .lock, no errors file
+    assert sorted(p.name for p in out.parent.iterdir()) == [
+        "out.jsonl"
+    ]  # no .tmp, no .lock, no errors file, no review page
     assert out.read_text(encoding="utf-8") == "earlier run\n"

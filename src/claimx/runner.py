@@ -192,6 +192,10 @@ def _run_local(
             _write(records, out, fmt, resume, batch_size)
         except BrokenProcessPool as err:
             raise RunError(f"a worker process failed ({err}); see its message above") from err
+        except OutputPathError as err:
+            raise RunError(str(err)) from err
+        finally:
+            records.close()  # a run that failed or was stopped ends its stages now: pages, progress line, workers
     report = monitor.report() + (f"; {skipped} already in {out}, skipped" if skipped else "")
     return RunSummary(monitor.documents, monitor.errors, monitor.words, skipped, report)
 

@@ -3,8 +3,9 @@
 The first page (the file asked for) holds the summary, the sources by claim count (each source linking
 to its claims, each claim linking back), the documents that failed, and the first ``page_size``
 documents; the next documents go to ``NAME-2.html``, ``NAME-3.html``, ... beside it, ``page_size``
-each, so that no page grows with the batch. Pages are written as the records stream past (only the
-first page and the current one are held), each atomically. No script, no external resource, and only
+each, so that no page grows with the batch. Pages are written to hidden temporary files as the records
+stream past (only the first page and the current one are held in memory) and put in place together at the
+end, so a failed or stopped run leaves the earlier review whole. No script, no external resource, and only
 ``http(s)`` links.
 
 >>> import tempfile, pathlib
@@ -15,7 +16,9 @@ True
 """
 
 import glob
+import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html import escape
@@ -25,7 +28,7 @@ from ..authors import source_label
 from ..records import Record
 from .html_text import DOCUMENT_STYLE, document_section, href, source_anchor, source_name
 from .meta import document_date, document_url
-from .writers import atomic_output
+from .paths import OutputPathError, created_mode, output_problem
 
 PAGE_SIZE = 25  # documents per page file
 STYLE = """
@@ -81,10 +84,35 @@ def existing_pages(first: Path) -> list[Path]:
     return sorted(p for p in folder.glob(f"{glob.escape(first.stem)}-*") if pattern.fullmatch(p.name))
 
 
-def _save(path: Path, page: str) -> None:
-    """Write one page file, atomically."""
-    with atomic_output(path) as handle:
-        handle.write(page)
+class StagedPages:
+    """Page files written to hidden temporary files beside their place, and renamed into place together by
+    :meth:`commit`; :meth:`discard` removes them, so a run that fails or is stopped leaves the review pages of
+    the earlier run whole (no mix of old and new pages) and no temporary file."""
+
+    def __init__(self) -> None:
+        self.staged: list[tuple[Path, Path]] = []
+
+    def save(self, path: Path, page: str) -> None:
+        """Stage ``page`` for ``path`` (checked like any output: a regular file or a new one)."""
+        problem = output_problem(path)
+        if problem is not None:
+            raise OutputPathError(f"--html {path}: {problem}")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.staged.append((Path(tmp), path))
+        os.fchmod(fd, created_mode(path))
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(page)
+
+    def commit(self) -> None:
+        """Rename every staged page into place."""
+        while self.staged:
+            tmp, path = self.staged.pop(0)
+            os.replace(tmp, path)
+
+    def discard(self) -> None:
+        """Remove the staged pages that were not committed."""
+        while self.staged:
+            self.staged.pop()[0].unlink(missing_ok=True)
 
 
 def _page(title: str, body: str) -> str:
@@ -111,7 +139,9 @@ class ReviewWriter:
     def __init__(
         self, out: Path, page_size: int | None = PAGE_SIZE, save: Callable[[Path, str], None] | None = None
     ) -> None:
-        self.out, self.page_size, self.save = out, page_size, save or _save
+        self.out, self.page_size = out, page_size
+        self.staging = StagedPages()
+        self.save = save or self.staging.save
         self.first: list[str] = []  # the sections of page 1, written last
         self.current: list[str] = self.first  # the sections of the page being filled
         self.number = 1  # the number of that page
@@ -200,17 +230,20 @@ def review_page(records: Iterable[Record]) -> str:
 
 def write_html(records: Iterable[Record], out: Path, page_size: int | None = PAGE_SIZE) -> None:
     """Write the review pages of ``records``: ``out`` and, past ``page_size`` documents, ``OUT-2.html``, ..."""
-    writer = ReviewWriter(out, page_size)
-    for record in records:
-        writer.add(record)
-    writer.close()
+    for _ in with_review_page(records, out, page_size):
+        pass
 
 
 def with_review_page(records: Iterable[Record], out: Path, page_size: int | None = PAGE_SIZE) -> Iterator[Record]:
-    """Pass ``records`` through unchanged (to another writer) while building their review pages, and write
-    the first page once all are through: ``claimx extract --html OUT.html``."""
+    """Pass ``records`` through unchanged (to another writer) while building their review pages; once all are
+    through, put every page in place: ``claimx extract --html OUT.html``. Closed early (the run failed or was
+    stopped), it leaves no page and no temporary file."""
     writer = ReviewWriter(out, page_size)
-    for record in records:
-        writer.add(record)
-        yield record
-    writer.close()
+    try:
+        for record in records:
+            writer.add(record)
+            yield record
+        writer.close()
+        writer.staging.commit()
+    finally:
+        writer.staging.discard()
