@@ -31,8 +31,8 @@ def test_claimreview_and_review_page_from_one_run(tmp_path):
     assert [c["text"] for c in graph] == [c["content"] for c in claims]
     assert all(c["appearance"]["url"] == "https://contoh.id/vaksin" for c in graph)
     html = page.read_text(encoding="utf-8")
-    assert '<section class="document" id="vaksin">' in html and "kosong" in html  # the error is listed
-    assert html.count("claimx-label") >= len(claims)
+    assert "<h3>vaksin <small>" in html and "kosong" in html  # the error is listed
+    assert html.count('class="badge b-CLAIM" id=') == len(claims)
 
 
 def test_claimreview_goes_to_stdout_without_output(tmp_path):

@@ -106,3 +106,66 @@ def test_utf16_input_is_read_with_a_bom_or_when_asked(tmp_path):
     assert "binary file" in plain["error"]
     asked = runner.invoke(app, ["extract", str(tmp_path / "plain.txt"), "--fallback-encoding", "utf-16-le", "-q"])
     assert _records(asked.stdout)[0]["text"] == text
+
+
+def _hostile_batch(tmp_path) -> tuple[list[str], list[str]]:
+    """Inputs mixing bad and good documents, and the ids their records must have, in order."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b-dangling.txt").symlink_to(tmp_path / "nowhere")
+    (folder / "c-folder.txt").mkdir()
+    (folder / "d-binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "e-utf16.txt").write_bytes(GOOD.encode("utf-16"))
+    (folder / "f-empty.txt").write_bytes(b"")
+    (folder / "g-good.txt").write_text("Menurut Budi, harga beras naik.", encoding="utf-8")
+    huge = "Harga naik. " * 300 + "x" * 200_000 + " “Kami siap,” kata Budi."  # a 200 KB line: split and merged
+    lines = [
+        json.dumps({"id": "h-good", "text": GOOD}),
+        '{"id": "i-\\ud800", "text": "Kata Budi, harga naik."}',
+        '{"id": 7, "text": "Kata Budi, harga naik."}',
+        '{"id": null, "text": "Kata Budi, harga naik."}',
+        json.dumps({"id": "j-huge", "text": huge}),
+        "{not json",
+        "",
+        json.dumps({"id": "k-no-text"}),
+        json.dumps({"id": "l-good", "text": "“Stok aman,” ujar Sari."}),
+    ]
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ids = [
+        "a-good.txt", "b-dangling.txt", "c-folder.txt", "d-binary.txt", "e-utf16.txt", "f-empty.txt", "g-good.txt",
+        "h-good", "i-\\ud800", f"{jsonl}:3", f"{jsonl}:4", "j-huge", f"{jsonl}:6", "k-no-text", "l-good",
+    ]  # fmt: skip
+    return [str(folder), str(jsonl)], ids
+
+
+def test_a_hostile_batch_gives_one_record_per_input_in_every_mode(tmp_path):
+    inputs, ids = _hostile_batch(tmp_path)
+    good = {"a-good.txt", "e-utf16.txt", "g-good.txt", "h-good", "j-huge", "l-good"}
+    one = tmp_path / "one.jsonl"
+    assert runner.invoke(app, ["extract", *inputs, "-o", str(one), "-q"]).exit_code == 0
+    expected = one.read_text(encoding="utf-8")
+    records = [json.loads(line) for line in expected.splitlines()]
+    assert [r["id"] for r in records] == ids
+    assert {r["id"] for r in records if "error" not in r} == good
+
+    two = tmp_path / "two.jsonl"
+    assert (
+        runner.invoke(app, ["extract", *inputs, "-o", str(two), "--workers", "2", "--batch-size", "4"]).exit_code == 0
+    )
+    assert two.read_text(encoding="utf-8") == expected
+
+    resumed = tmp_path / "resumed.jsonl"  # a run killed after 9 lines, the last one half written
+    cut = expected.splitlines(keepends=True)
+    resumed.write_text("".join(cut[:9]) + cut[9][:40], encoding="utf-8")
+    result = runner.invoke(app, ["extract", *inputs, "-o", str(resumed), "--resume", "--batch-size", "4"])
+    assert result.exit_code == 0 and "9 already in" in result.stderr
+    assert resumed.read_text(encoding="utf-8") == expected
+
+    pytest.importorskip("dask.distributed")
+    parts = tmp_path / "dask"
+    args = ["extract", *inputs, "-o", str(parts), "--engine", "dask", "--workers", "2", "--partition-size", "4"]
+    assert runner.invoke(app, args).exit_code == 0
+    files = sorted(parts.glob("part-*.jsonl"))
+    assert len(files) == 4 and "".join(f.read_text(encoding="utf-8") for f in files) == expected

@@ -50,3 +50,35 @@ def test_fallback_encoding_is_explicit(tmp_path):
     latin.write_bytes("Kafé".encode("cp1252"))
     (doc,) = _docs(latin, fallback="cp1252")
     assert doc.error is None and doc.text == "Kafé"
+
+
+def test_jsonl_on_stdin_is_recognised_by_its_first_line():
+    import io
+
+    from claimx.io.readers import read_stdin
+
+    lines = b'\n  \n{"id": "a", "text": "Kata Budi, harga naik."}\n{"id": "b", "text": "Dua."}\n{broken\n'
+    notes = []
+    docs = list(read_stdin(io.BytesIO(lines), "auto", note=notes.append))
+    assert [(d.id, d.text) for d in docs[:2]] == [("a", "Kata Budi, harga naik."), ("b", "Dua.")]
+    assert docs[2].error.startswith("<stdin>:5: malformed JSON")  # line numbers count the blank lines too
+    assert len(notes) == 1 and "read as JSONL" in notes[0]
+    (text,) = read_stdin(io.BytesIO(lines), "txt", note=notes.append)  # asked for text: one document
+    assert text.text == lines.decode() and len(notes) == 1
+    for plain in (b'{"id": "a"}\n{"id": "b"}\n', b"Kata Budi: {harga} naik.\n", b'["text"]\n', b""):
+        (doc,) = read_stdin(io.BytesIO(plain), "auto", note=notes.append)
+        assert doc.id == "stdin" and len(notes) == 1, plain
+
+
+def test_jsonl_piped_to_the_command_line_is_read_as_jsonl():
+    import subprocess
+    import sys
+
+    lines = "".join(json.dumps({"id": i, "text": f"“Harga naik {i} persen,” kata Budi."}) + "\n" for i in "xyz")
+    done = subprocess.run(
+        [sys.executable, "-m", "claimx", "extract", "-", "-q", "--model", "blank"],
+        input=lines, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["x", "y", "z"]
+    assert "looks like JSON Lines" in done.stderr

@@ -1,7 +1,7 @@
 """Streaming extraction: documents in, one record (or error record) out per document, in order."""
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from itertools import islice
 from weakref import WeakKeyDictionary
@@ -67,34 +67,51 @@ def _safe_record(nlp: Language, document: InputDocument) -> Record:
         return error_record(document.id, f"{document.id}: processing failed: {type(err).__name__}: {err}")
 
 
-def _process_batch(nlp: Language, batch: list[InputDocument]) -> Iterator[Record]:
+def _words(record: Record) -> int:
+    return 0 if "error" in record else len(record["text"].split())
+
+
+def _process_batch(nlp: Language, batch: list[InputDocument], on_document: Callable[[int], None]) -> Iterator[Record]:
+    """The batch's records, in order; ``on_document(words)`` is called as each document is finished."""
     plain = [d for d in batch if d.error is None and len(d.text) <= min(PIECE_CHARS, nlp.max_length)]
+    done = {}
     try:
-        done = {
-            id(d): doc_to_record(doc, d.id, d.meta)
-            for d, doc in zip(plain, nlp.pipe((d.text for d in plain), batch_size=PIPE_BATCH), strict=True)
-        }
-    except Exception:
-        done = {}
+        for document, doc in zip(plain, nlp.pipe((d.text for d in plain), batch_size=PIPE_BATCH), strict=True):
+            done[id(document)] = doc_to_record(doc, document.id, document.meta)
+            on_document(_words(done[id(document)]))
+    except Exception:  # a document broke the batch: those not done yet are retried one at a time
+        pass
     for document in batch:
         if document.error is not None:
+            on_document(0)
             yield error_record(document.id, document.error)
+        elif id(document) in done:
+            yield done[id(document)]
         else:
-            yield done.get(id(document)) or _safe_record(nlp, document)
+            record = _safe_record(nlp, document)
+            on_document(_words(record))
+            yield record
 
 
-def extract_documents(nlp: Language, items: Iterable[object], batch_size: int = 64) -> Iterator[Record]:
+def _nothing(words: int) -> None:
+    """The default ``on_document``."""
+
+
+def extract_documents(
+    nlp: Language, items: Iterable[object], batch_size: int = 64, on_document: Callable[[int], None] = _nothing
+) -> Iterator[Record]:
     """Stream records for ``items`` (texts, ``(id, text)`` pairs, dicts or InputDocuments).
 
     Memory stays constant: ``batch_size`` documents are held at a time, and once ``nlp`` has
     processed ``WARM_UP`` documents (whose words stay in its vocabulary and tokenizer cache,
     keeping tokenization fast) each batch runs in a spaCy memory zone, freeing the strings it adds.
+    ``on_document(words)`` is called each time a document is finished, before its batch comes out (progress).
     """
     documents = (as_input_document(item, n) for n, item in enumerate(items))
     while batch := list(islice(documents, batch_size)):
         warm = _processed.get(nlp, 0) >= WARM_UP
         with nlp.memory_zone() if warm else nullcontext():
-            records = list(_process_batch(nlp, batch))
+            records = list(_process_batch(nlp, batch, on_document))
         if not warm:
             _processed[nlp] = _processed.get(nlp, 0) + len(batch)
         yield from records

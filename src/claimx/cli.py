@@ -12,6 +12,7 @@ from . import __version__
 from .evaluate import evaluate_files, format_report
 from .pipeline import default_model_path, load
 from .runner import RunError, run
+from .signals import Terminated
 
 app = typer.Typer(help="Entities and attributed claims from Indonesian news.", no_args_is_help=True)
 
@@ -63,7 +64,7 @@ def extract(
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
     input_format: Annotated[
-        InputFormat, typer.Option(help="How to read inputs (auto: by suffix; stdin is text).")
+        InputFormat, typer.Option(help="How to read inputs (auto: by suffix; stdin by its first line).")
     ] = InputFormat.auto,
     model: Annotated[str | None, typer.Option(help="A spaCy pipeline directory, or 'blank'.")] = None,
     fallback_encoding: Annotated[str | None, typer.Option(help="Decode non-UTF-8 files with this encoding.")] = None,
@@ -74,7 +75,7 @@ def extract(
     resume: Annotated[
         bool, typer.Option(help="Continue an interrupted run into -o OUT (JSONL), skipping ids already written.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
     engine: Annotated[Engine, typer.Option(help="local, or dask: partitions on a Dask cluster, -o is a folder.")] = (
         Engine.local
     ),
@@ -103,6 +104,14 @@ def extract(
     except RunError as err:
         typer.echo(f"claimx: error: {err}", err=True)
         raise typer.Exit(2) from err
+    except Terminated as stop:
+        typer.echo(
+            f"claimx: {stop}; temporary files removed, outputs not replaced (rerun a --resume run to go on)", err=True
+        )
+        raise typer.Exit(128 + stop.signal_number) from None
+    except KeyboardInterrupt:
+        typer.echo("claimx: interrupted; temporary files removed, outputs not replaced", err=True)
+        raise typer.Exit(130) from None
     typer.echo(summary.report, err=True)
     if summary.documents == summary.errors and not summary.skipped:
         raise typer.Exit(1)

@@ -14,14 +14,16 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .batch import as_input_document, extract_documents
+from .batch import _nothing, as_input_document, extract_documents
 from .io.readers import InputDocument
 from .pipeline import load
+from .progress import DoneCounter
 from .records import Record
 
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, few enough to bound memory
 
 _worker_nlp: Language | None = None
+_worker_done: DoneCounter | None = None
 
 
 def _alive(pid: int) -> bool:
@@ -51,31 +53,35 @@ def watch_main_process(main: int, every: float = 1.0) -> threading.Thread:
     return thread
 
 
-def _start_worker(model: str | None, main: int) -> None:
-    """Load the pipeline once per worker, and end with the main process (:func:`watch_main_process`)."""
-    global _worker_nlp
+def _start_worker(model: str | None, main: int, done: DoneCounter | None) -> None:
+    """Load the pipeline once per worker, and end with the main process (:func:`watch_main_process`);
+    ``done`` counts the documents this worker finishes, for the main process's progress line."""
+    global _worker_nlp, _worker_done
     watch_main_process(main)
-    _worker_nlp = load(model)
+    _worker_nlp, _worker_done = load(model), done
 
 
 def _run_batch(batch: list[InputDocument]) -> list[Record]:
     assert _worker_nlp is not None, "worker started without a pipeline"
-    return list(extract_documents(_worker_nlp, batch, len(batch)))
+    counter = _worker_done
+    return list(extract_documents(_worker_nlp, batch, len(batch), counter.add if counter else _nothing))
 
 
 def extract_parallel(
-    model: str | None, items: Iterable[object], batch_size: int = 64, workers: int = 2
+    model: str | None, items: Iterable[object], batch_size: int = 64, workers: int = 2, done: DoneCounter | None = None
 ) -> Iterator[Record]:
     """Like :func:`claimx.batch.extract_documents`, over ``workers`` processes loading ``model``.
 
     Workers start from a fork server, so a script calling this needs the usual
     ``if __name__ == "__main__":`` guard. A worker that cannot start (e.g. a bad model path)
-    raises ``BrokenProcessPool``.
+    raises ``BrokenProcessPool``. ``done`` (when given) counts each document as a worker finishes it.
     """
     documents = (as_input_document(item, n) for n, item in enumerate(items))
     context = multiprocessing.get_context("forkserver")  # workers fork from a clean server, not this process
     context.set_forkserver_preload([__name__])  # which imports spaCy and claimx once for all workers
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid()))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(model, os.getpid(), done)
+    )
     pending: deque[Future[list[Record]]] = deque()
     try:
         while batch := list(islice(documents, batch_size)):

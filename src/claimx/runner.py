@@ -32,6 +32,7 @@ from .io.writers import atomic_output, jsonl_line, write_jsonl, write_table
 from .pipeline import load
 from .progress import RunMonitor
 from .records import Record
+from .signals import terminate_cleanly
 
 FORMATS = ("jsonl", "csv", "parquet", "claimreview", "claimreview-draft")
 
@@ -97,6 +98,14 @@ def check_outputs(inputs: list[str], outputs: dict[str, Path | None]) -> None:
             check_output(path, inputs, option)
         except OutputPathError as err:
             raise RunError(str(err)) from err
+    if outputs.get("--html") is not None:  # the review's later pages (REVIEW-2.html, ...) are outputs too
+        from .io.html import existing_pages
+
+        for page in existing_pages(outputs["--html"]):
+            try:
+                check_output(page, inputs, "--html")
+            except OutputPathError as err:
+                raise RunError(f"{err} (a page of the review)") from err
     resolved = [p.resolve() for p in given.values()]
     if len(set(resolved)) < len(resolved):
         raise RunError("two outputs name the same file: " + ", ".join(map(str, given.values())))
@@ -130,7 +139,9 @@ def run(
 
     The keyword arguments are ``claimx extract``'s options. Raises :class:`RunError` (before any work) for
     options that do not go together, an output that may not be written or is being written by another run,
-    and a model that cannot be loaded. ``say`` receives error messages (stderr by default).
+    and a model that cannot be loaded. ``say`` receives error messages (stderr by default). ``SIGTERM`` and
+    ``SIGHUP`` raise :class:`~claimx.signals.Terminated` (unless the application handles them itself) after
+    removing the temporary outputs, so a stopped run leaves no ``.OUT.*.tmp`` behind.
     """
     paths = [str(p) for p in inputs]
     out, errors, html = (Path(p) if p is not None else None for p in (out, errors, html))
@@ -138,7 +149,7 @@ def run(
     reviewer = check_reviewer(format, reviewer_name, reviewer_url)
     local_out = out if engine == "local" else None
     check_outputs(paths, {"-o": local_out, "--errors": errors, "--html": html})
-    with ExitStack() as locks:
+    with terminate_cleanly(), ExitStack() as locks:
         for option, path in (("-o", local_out), ("--errors", errors)):
             if path is not None:
                 try:
@@ -156,17 +167,17 @@ def run(
 
 def _records(
     documents: Iterable[InputDocument], model: str | None, batch_size: int, workers: int, backend: str,
-    stanza_dir: Path | None,
+    stanza_dir: Path | None, monitor: RunMonitor,
 ) -> Iterator[Record]:  # fmt: skip
     if workers > 1:
         from .parallel import extract_parallel
 
-        return extract_parallel(model, documents, batch_size, workers)
+        return extract_parallel(model, documents, batch_size, workers, monitor.done)
     try:
         nlp = load(model, backend=backend, stanza_dir=stanza_dir)
     except (ImportError, OSError, ValueError) as err:
         raise RunError(f"cannot load model: {err}") from err
-    return extract_documents(nlp, documents, batch_size)
+    return extract_documents(nlp, documents, batch_size, monitor.document_done)
 
 
 def _run_local(
@@ -183,7 +194,6 @@ def _run_local(
             raise RunError(str(err)) from err
         skipped = sum(written.values())
         documents = skip_written(documents, written)
-    records = _records(documents, model, batch_size, workers, backend, stanza_dir)
     with ExitStack() as stack:
         on_error = None
         if errors is not None and resume:
@@ -192,7 +202,7 @@ def _run_local(
             on_error = _line_writer(stack.enter_context(atomic_output(errors)))
         total = count_documents(paths, input_format) if progress else None
         monitor = RunMonitor(show_bar=progress, on_error=on_error, total=total - skipped if total else None, say=say)
-        records = monitor.watch(records)
+        records = monitor.watch(_records(documents, model, batch_size, workers, backend, stanza_dir, monitor))
         if html is not None:
             from .io.html import with_review_page
 
@@ -201,6 +211,10 @@ def _run_local(
             _write(records, out, fmt, resume, batch_size, reviewer)
         except BrokenProcessPool as err:
             raise RunError(f"a worker process failed ({err}); see its message above") from err
+        except OutputPathError as err:
+            raise RunError(str(err)) from err
+        finally:
+            records.close()  # a run that failed or was stopped ends its stages now: pages, progress line, workers
     report = monitor.report() + (f"; {skipped} already in {out}, skipped" if skipped else "")
     return RunSummary(monitor.documents, monitor.errors, monitor.words, skipped, report)
 

@@ -7,8 +7,9 @@ A reader never raises on bad input: a document that cannot be read comes out as 
 import codecs
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -155,23 +156,62 @@ def read_jsonl(stream: BinaryIO, name: str, fallback: str | None = None) -> Iter
             yield parse_jsonl_line(line, where)
 
 
+def looks_like_jsonl(line: bytes) -> bool:
+    """Whether ``line`` (the first non-blank line of an input) is a JSON object with a ``text`` field.
+
+    >>> looks_like_jsonl(b'{"id": "a", "text": "Halo."}'), looks_like_jsonl(b"Kata Budi, {harga} naik.")
+    (True, False)
+    """
+    try:
+        obj = json.loads(line.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(obj, dict) and "text" in obj
+
+
+def _note(message: str) -> None:
+    print(f"claimx: {message}", file=sys.stderr)
+
+
+def read_stdin(
+    stream: BinaryIO, input_format: str = "auto", fallback: str | None = None, note: Callable[[str], None] = _note
+) -> Iterator[InputDocument]:
+    """Documents from standard input: one text, or JSONL with ``input_format="jsonl"``. With ``"auto"``
+    the input is JSONL when its first non-blank line is a JSON object with ``text`` (``note`` says so)."""
+    if input_format == "auto":
+        head: list[bytes] = []
+        for line in stream:
+            head.append(line)
+            if line.strip():
+                break
+        if head and looks_like_jsonl(head[-1]):
+            note(
+                "<stdin> looks like JSON Lines (a JSON object with 'text'), read as JSONL; --input-format txt reads it as text"
+            )
+            yield from read_jsonl(chain(head, stream), "<stdin>", fallback)
+            return
+        data = b"".join(head) + stream.read()
+    elif input_format == "jsonl":
+        yield from read_jsonl(stream, "<stdin>", fallback)
+        return
+    else:
+        data = stream.read()
+    yield _text_document("stdin", data, "<stdin>", fallback)
+
+
 def read_paths(
     paths: Iterable[str], input_format: str = "auto", fallback: str | None = None
 ) -> Iterator[InputDocument]:
-    """Documents from every path in order; ``-`` reads stdin (text, or JSONL with ``input_format``)."""
+    """Documents from every path in order; ``-`` reads stdin (see :func:`read_stdin`)."""
     for spec in paths:
         if spec == "-":
             if sys.stdin is None or sys.stdin.closed:
                 yield InputDocument("stdin", error="<stdin>: standard input is closed")
-            elif input_format == "jsonl":
-                yield from read_jsonl(sys.stdin.buffer, "<stdin>", fallback)
-            else:
-                try:
-                    data = sys.stdin.buffer.read()
-                except OSError as err:
-                    yield InputDocument("stdin", error=f"<stdin>: cannot be read ({err.strerror})")
-                    continue
-                yield _text_document("stdin", data, "<stdin>", fallback)
+                continue
+            try:
+                yield from read_stdin(sys.stdin.buffer, input_format, fallback)
+            except OSError as err:
+                yield InputDocument("stdin", error=f"<stdin>: cannot be read ({err.strerror})")
             continue
         path = Path(spec)
         if path.is_dir():
