@@ -234,3 +234,16 @@ def test_a_description_that_is_only_a_demonstrative_stays_as_written():
 
     assert _unnamed("itu") == "itu" and _unnamed(" ") == " "
     assert _unnamed("seorang petugas itu") == "seorang petugas (tidak disebutkan namanya)"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Wali Kota Bandung Muhammad Farhan dan Gubernur Jabar Dedi Mulyadi harus duduk bersama.",
+        "Presiden Joko Widodo serta Menteri Keuangan Sri Mulyani hadir di Istana.",
+    ],
+)
+def test_a_coordinated_subject_is_no_antecedent_of_a_singular_clitic(nlp, between):
+    text = f'"Macetnya bakal parah," ujar pakar transportasi Sony Sulaksono. {between} "Harusnya kompak," pungkasnya.'
+    claims = claims_of(nlp, text)
+    assert claims[-1]["source"] == "nya" and claims[-1]["source_resolved"] == "Sony Sulaksono"

@@ -40,6 +40,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _NICKNAME = re.compile(rf"\b(?:{'|'.join(sorted(W['nickname']))})\s+(?:di)?sapa\s+([A-Z][\w'-]+)(?:\s+([A-Z][\w'-]+))?")
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)\s*")
+_COORDINATORS = frozenset({"dan", "serta", "maupun", "atau"})
 _JOINERS = frozenset({"of", "the", "&", "de", "van", "bin", "binti", "al", "el"})
 
 
@@ -463,4 +464,6 @@ class _Resolution:
             and bool(after)
             and after[0][:1].islower()
             and after[0] not in W["np_stop"]
+            and after[0] not in _COORDINATORS  # "X dan Y harus bertemu": a pair is no antecedent of "-nya"/"ia"
+            and not _COORDINATORS.intersection(tail)
         )
