@@ -247,3 +247,11 @@ def test_a_coordinated_subject_is_no_antecedent_of_a_singular_clitic(nlp, betwee
     text = f'"Macetnya bakal parah," ujar pakar transportasi Sony Sulaksono. {between} "Harusnya kompak," pungkasnya.'
     claims = claims_of(nlp, text)
     assert claims[-1]["source"] == "nya" and claims[-1]["source_resolved"] == "Sony Sulaksono"
+
+
+def test_an_appositive_name_in_subject_position_is_the_next_pronouns_antecedent(nlp):
+    text = (
+        '"Kami siap," kata Kapolri Listyo Sigit. Pengacara tersangka, Rudi Hartono, membantah tuduhan itu. '
+        "Menurut dia, kliennya tidak berada di lokasi."
+    )
+    assert claims_of(nlp, text)[-1]["source_resolved"] == "Rudi Hartono"

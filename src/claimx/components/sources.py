@@ -456,7 +456,10 @@ class _Resolution:
     def _opens_clause(self, mention: Mention) -> bool:
         before = self.text[max(0, mention.start - 80) : mention.start]
         tail = re.split(r"[.!?\n,]\s*", before)[-1].split()
-        after = _past_parenthetical(self.text[mention.end : mention.end + 80]).split()[:3]
+        following = self.text[mention.end : mention.end + 80]
+        if before.rstrip().endswith(",") and following.startswith(","):
+            following = following[1:]  # "Pengacara tersangka, Hotman Paris, membantah": an appositive name
+        after = _past_parenthetical(following).split()[:3]
         return (
             len(mention.words) > 1
             and len(tail) <= 8
