@@ -255,3 +255,10 @@ def test_an_appositive_name_in_subject_position_is_the_next_pronouns_antecedent(
         "Menurut dia, kliennya tidak berada di lokasi."
     )
     assert claims_of(nlp, text)[-1]["source_resolved"] == "Rudi Hartono"
+
+
+def test_a_short_form_resolves_to_its_gazetteer_name_when_the_article_writes_it_out(nlp):
+    both = "Kementerian Kesehatan merilis data HIV terbaru. Kemenkes menyebut kasus pada remaja meningkat."
+    alone = "Kemenkes menyebut kasus pada remaja meningkat."
+    assert claims_of(nlp, both)[0]["source_resolved"] == "Kementerian Kesehatan"
+    assert claims_of(nlp, alone)[0]["source_resolved"] == "Kemenkes"  # as written: the article never expands it

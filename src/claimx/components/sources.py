@@ -204,6 +204,17 @@ def _aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
     return found
 
 
+def _written_canonicals(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+    """Short forms whose gazetteer name the article also writes out ("Kemenkes" where the text has
+    "Kementerian Kesehatan"), lowercased, to that name."""
+    written = {m.text for m in mentions}
+    return {
+        ent.text.lower(): ent._.canonical
+        for ent in doc.ents
+        if ent._.canonical != ent.text and ent._.canonical in written
+    }
+
+
 def _glued_suffix(word: str) -> int:
     """Length of a function word a scraper glued to the end of a name ("Yusufbakal" → 5), else 0."""
     for suffix in W["glued"]:
@@ -231,6 +242,8 @@ class SourceResolver:
         runs, aliases = _from_capitals(doc, text)
         everything = _merge(_from_ents(doc, text), runs)
         aliases.update(_aliases(text, everything))
+        for short, full in _written_canonicals(doc, everything).items():
+            aliases.setdefault(short, full)
         quoted = Intervals((q.start_char, q.end_char) for q in doc.spans.get("quotes", []))
         mentions = [m for m in everything if not m.title_only and not quoted.covers(m.start)]
         contents = [(c.content_start, c.content_end) for c in claims]
