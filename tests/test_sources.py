@@ -262,3 +262,23 @@ def test_a_short_form_resolves_to_its_gazetteer_name_when_the_article_writes_it_
     alone = "Kemenkes menyebut kasus pada remaja meningkat."
     assert claims_of(nlp, both)[0]["source_resolved"] == "Kementerian Kesehatan"
     assert claims_of(nlp, alone)[0]["source_resolved"] == "Kemenkes"  # as written: the article never expands it
+
+
+@pytest.mark.parametrize(
+    ("introduction", "follow"),
+    [
+        (
+            "Tim kami mewawancarai Rina Wati, seorang pedagang di Pasar Senen.",
+            '"Harga cabai naik dua kali lipat," ujarnya.',
+        ),
+        ("Polisi memeriksa Rina Wati, Ketua RT setempat.", "Ia mengatakan pelaku kabur ke arah utara."),
+    ],
+)
+def test_a_person_introduced_with_a_role_is_the_next_pronouns_antecedent(nlp, introduction, follow):
+    text = f'"Stok kita cukup," kata Menteri Perdagangan Budi Santoso. {introduction} {follow}'
+    assert claims_of(nlp, text)[-1]["source_resolved"] == "Rina Wati"
+
+
+def test_a_name_followed_by_a_place_is_no_introduction(nlp):
+    text = '"Stok kita cukup," kata Menteri Perdagangan Budi Santoso. Ia bertemu Rina Wati, Jakarta. "Harga naik," ujarnya.'
+    assert claims_of(nlp, text)[-1]["source_resolved"] == "Budi Santoso"

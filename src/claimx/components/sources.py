@@ -40,6 +40,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _NICKNAME = re.compile(rf"\b(?:{'|'.join(sorted(W['nickname']))})\s+(?:di)?sapa\s+([A-Z][\w'-]+)(?:\s+([A-Z][\w'-]+))?")
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)\s*")
+_APPOSITIVE_ROLE = re.compile(r",\s+((?:seorang|sang|salah satu)?\s*[\w-]+(?:\s+[\w-]+)?)")
 _COORDINATORS = frozenset({"dan", "serta", "maupun", "atau"})
 _JOINERS = frozenset({"of", "the", "&", "de", "van", "bin", "binti", "al", "el"})
 
@@ -406,7 +407,14 @@ class _Resolution:
             first = next((m for m in self.forms[form] if m.start != at), None)
             if first is not None and words < first.words:
                 fuller.append(first)
-        return max(fuller, key=lambda m: (len(m.words), -m.start)).text if fuller else text
+        if not fuller:
+            return text
+        # two people may share a word ("Ahmad"): the one introduced last before the mention, then the
+        # fullest form of that person ("Sri Mulyani" -> "Sri Mulyani Indrawati")
+        before = [m for m in fuller if 0 <= m.start < at]
+        anchor = max(before, key=lambda m: m.start) if before else min(fuller, key=lambda m: m.start)
+        same = [m for m in fuller if anchor.words <= m.words]
+        return max(same, key=lambda m: (len(m.words), -m.start)).text
 
     def _narrated_back_from(self, at: int) -> Iterator[Mention]:
         """The narrated mentions before ``at``, nearest first, without copying the list."""
@@ -432,15 +440,24 @@ class _Resolution:
         return self.name(before.start, before.end) if before else None
 
     def _fresh_subject(self, since: int, at: int, speaker: str | None) -> str | None:
-        """The latest full name (two words or more) in subject position between ``since`` and ``at``."""
+        """The latest full name (two words or more) in subject position, or introduced with its role
+        ("Rina Wati, seorang pedagang"), between ``since`` and ``at``."""
         for mention in self._narrated_back_from(at):
             if mention.start <= since:
                 break
-            if mention.person and self._subject_position(mention):
+            if mention.person and (self._subject_position(mention) or self._introduced_with_role(mention)):
                 name = self.name(mention.start, mention.end)
                 if speaker is None or not (_words(name) <= _words(speaker) or _words(speaker) <= _words(name)):
                     return name
         return None
+
+    def _introduced_with_role(self, mention: Mention) -> bool:
+        """A full name followed by an appositive role: how news brings a new person in ("Rina Wati,
+        seorang pedagang di Pasar Senen", "Hotman Paris, kuasa hukum tersangka")."""
+        if len(mention.words) < 2:
+            return False
+        match = _APPOSITIVE_ROLE.match(self.text, mention.end)
+        return match is not None and is_person_description(match.group(1))
 
     def anaphor(self, at: int, head: str) -> str | None:
         """``sumber tersebut``: the latest source or name with the same head noun; else ("miliarder itu")
