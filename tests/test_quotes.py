@@ -65,3 +65,11 @@ def test_pairing_is_well_formed_on_any_text(text):
 def test_curly_quotes_nest_inside_a_curly_quote():
     text = "Isinya: “Mobil ini memakai “mesin air” yang baru.”\nSelesai."
     assert contents(text) == ["Mobil ini memakai “mesin air” yang baru."]
+
+
+def test_a_paragraph_quote_that_lost_its_closing_mark_ends_before_its_attribution(nlp):
+    text = 'Budi hadir.\n"Kami siap. Stok cukup, ujarnya.\n"Harga turun," kata Budi.'
+    doc = nlp(text)
+    quotes = [(q.label_, q.text) for q in doc.spans["quotes"]]
+    assert quotes[0] == ("open", '"Kami siap. Stok cukup')
+    assert quotes[1] == ("closed", '"Harga turun,"')

@@ -13,9 +13,12 @@ mid-paragraph is dropped, so an unbalanced mark never swallows the article. Sing
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from ..lang.reporting import cue_lexicon
 
 OPENERS = "“„"
 CLOSERS = "”"
@@ -103,9 +106,10 @@ def pair_quotes(text: str, max_chars: int = 2500) -> list[QuoteMarks]:
         return not text[para_start(pos) : pos].strip()
 
     def close_unfinished(at: int) -> None:
-        """End the open quote before ``at``: at its paragraph end if it began the paragraph, else drop it."""
+        """End the open quote before ``at``: at its paragraph end if it began the paragraph (or before an
+        attribution that ends the paragraph), else drop it."""
         if open_at is not None and starts_paragraph(open_at):
-            end = min(para_end(open_at), at)
+            end = _before_attribution(text, open_at, min(para_end(open_at), at))
             if end - open_at <= max_chars and text[open_at + 1 : end].strip():
                 quotes.append(QuoteMarks(open_at, end, False))
 
@@ -135,6 +139,26 @@ def pair_quotes(text: str, max_chars: int = 2500) -> list[QuoteMarks]:
     if open_at is not None:
         close_unfinished(len(text))
     return quotes
+
+
+@lru_cache(maxsize=1)
+def _attribution_tail() -> re.Pattern[str]:
+    """``, kata Budi.`` / ``, ujarnya.`` at the end of a paragraph: a bare cue after a comma, then a short
+    source with no quote mark or comma."""
+    forms = sorted((form for form, entry in cue_lexicon().items() if entry.voice == "base"), key=len, reverse=True)
+    return re.compile(rf",\s*(?:{'|'.join(map(re.escape, forms))})(?:nya)?\b[^,\"“”\n]{{0,80}}$", re.IGNORECASE)
+
+
+def _before_attribution(text: str, open_at: int, end: int) -> int:
+    """Where an unclosed paragraph quote really ends: before ``, kata X.`` when its paragraph ends so
+    (the scraper lost the closing mark), else at ``end``.
+
+    >>> text = '"Kami siap. Stok cukup, kata Budi.'
+    >>> text[: _before_attribution(text, 0, len(text))]
+    '"Kami siap. Stok cukup'
+    """
+    match = _attribution_tail().search(text, open_at + 1, end)
+    return match.start() if match else end
 
 
 def _reopens_between(text: str, start: int, end: int) -> bool:

@@ -46,10 +46,35 @@ def postposed_cue(ix: DocIndex, cue: Span) -> Found | None:
         content = ix.clause_chars(after + 1, sent.end)
         if content is not None:
             return ix.mark(Found(content, ix.kind(content), "parenthetical_cue", cue, source), cue, source)
+    opened = unclosed_quote(ix, cue)
+    if opened is not None:  # '"Kami siap. Stok cukup, kata Budi': the scraper lost the closing mark
+        content = ix.clause_chars(opened, word_before(ix, cue) + 1)
+        if content is not None:
+            return ix.mark(Found(content, "direct", "clause_cue_source", cue, source), cue, source)
     content = clause_ending(ix, sent.start, word_before(ix, cue))
     if content is None:
         return None
     return ix.mark(Found(content, ix.kind(content), "clause_cue_source", cue, source), cue, source)
+
+
+def unclosed_quote(ix: DocIndex, cue: Span) -> int | None:
+    """The token after a quote mark that opens in the cue's paragraph and is not closed before the cue.
+
+    >>> from claimx.pipeline import load
+    >>> doc = load("blank")('Budi hadir. "Kami siap. Stok cukup, kata Budi.')
+    >>> [(c.kind, doc.text[c.content_start:c.content_end]) for c in doc._.claims]
+    [('direct', 'Kami siap. Stok cukup')]
+    """
+    line_start = ix.text.rfind("\n", 0, cue.start_char) + 1
+    piece = ix.text[line_start : cue.start_char]
+    if piece.count('"') % 2:
+        mark = piece.rfind('"')
+    elif piece.count("“") > piece.count("”"):
+        mark = piece.rfind("“")
+    else:
+        return None
+    first = ix.token_at(line_start + mark + 1)
+    return first if first is not None and first < cue.start else None
 
 
 def ends_its_sentence(ix: DocIndex, cue: Span) -> bool:
