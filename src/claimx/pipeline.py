@@ -25,6 +25,8 @@ RULE_STAGES: tuple[str, ...] = (
     "claimx_sources",
     "claimx_facts",
 )
+#: The optional parse of cue and quote sentences (``load(syntax=True)``), placed before claimx_attribution.
+SYNTAX_STAGE = "claimx_syntax"
 
 
 def default_model_path() -> Path | None:
@@ -49,6 +51,7 @@ def load(
     rules: bool = True,
     backend: str = "spacy",
     stanza_dir: str | Path | None = None,
+    syntax: bool = False,
 ) -> Language:
     """Load the claimx pipeline.
 
@@ -57,7 +60,9 @@ def load(
     With ``rules`` the claimx rule stages are appended when the model lacks them.
     ``backend="stanza"`` takes words, lemmas, POS, parses and sentences from the stanza models
     in ``stanza_dir`` instead (the model's NER and the rule stages still run); see
-    :mod:`claimx.backends.stanza`.
+    :mod:`claimx.backends.stanza`. With ``syntax`` (and ``rules``), ``claimx_syntax`` tags and parses the
+    sentences holding a cue or a quote (the small UD model in ``models/claimx-id-syntax``), just
+    before ``claimx_attribution``.
 
     >>> nlp = load("blank")
     >>> nlp.pipe_names[-1]
@@ -84,4 +89,6 @@ def load(
         for stage in RULE_STAGES:
             if stage not in nlp.pipe_names:
                 nlp.add_pipe(stage)
+        if syntax and SYNTAX_STAGE not in nlp.pipe_names:
+            nlp.add_pipe(SYNTAX_STAGE, before="claimx_attribution")
     return nlp

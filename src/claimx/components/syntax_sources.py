@@ -1,0 +1,107 @@
+"""The source of a cue read from the dependency parse that ``claimx_syntax`` writes (UD relations, as in CSUI).
+
+``syntactic_source(cue)`` is the subject of an active or bare cue verb (``"Q," kata Budi``, ``ujarnya``:
+in CSUI the name or ``nya`` after ``kata``/``ujar`` is its ``nsubj``), the noun ``menurut`` marks
+(``Menurut Budi``: ``menurut`` is the ``case`` of ``Budi``), the agent of a passive cue (``obl:agent``, or
+the noun after ``oleh``/right after the verb), and the noun a relative clause hangs on (``Budi, yang
+mengatakan``). A name in apposition to a title wins (``Direktur Indef, Tauhid Ahmad`` gives ``Tauhid Ahmad``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..lang.reporting import cue_lexicon
+from ..lang.titles import titles
+from .grammar import is_source_phrase
+
+#: relations that stay inside a noun phrase
+NP_DEPS = frozenset({"flat", "flat:name", "flat:foreign", "compound", "nmod", "amod", "det", "nummod", "nmod:poss"})
+SUBJECTS = frozenset({"nsubj", "csubj"})
+AGENT_DEPS = frozenset({"obl:agent", "obl", "nmod", "obj", "nsubj"})
+POSTPOSED = frozenset({"nsubj", "obj", "nsubj:pass", "obl", "nmod", "appos"})
+RELATIVE = frozenset({"acl:relcl", "acl"})
+DATELINE_MARKS = frozenset({",", "-", "--", "–", "—"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+
+
+def _has_case(token: Token, allowed: frozenset[str] = frozenset()) -> bool:
+    """Whether ``token`` has a ``case`` child (a preposition) other than those in ``allowed``."""
+    return any(c.dep_ == "case" and c.lower_ not in allowed for c in token.children)
+
+
+def noun_phrase(head: Token) -> Span:
+    """The contiguous noun phrase of ``head``: it and its NP-internal dependents, no prepositional ``nmod``."""
+    inside = {head.i}
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in NP_DEPS and not (child.dep_ == "nmod" and _has_case(child)):
+                inside.add(child.i)
+                stack.append(child)
+    start = end = head.i
+    while start - 1 in inside:
+        start -= 1
+    while end + 1 in inside:
+        end += 1
+    return head.doc[start : end + 1]
+
+
+def starts_with_title(np: Span) -> bool:
+    """Whether the phrase opens with a title from ``lang/data/titles.txt`` ("Direktur", "Wakil Presiden")."""
+    words = [t.lower_.rstrip(".") for t in np]
+    return any(tuple(words[:k]) in titles() for k in range(1, min(4, len(words)) + 1))
+
+
+def mention(head: Token) -> Span:
+    """The source phrase of ``head``, or the name in apposition to it when ``head``'s phrase is a title or common noun."""
+    np = noun_phrase(head)
+    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if names and (head.pos_ != "PROPN" or starts_with_title(np)):
+        return noun_phrase(names[0])
+    return np
+
+
+def _cue_token(cue: Token | Span) -> Token:
+    """The word of a cue that carries its relations: the token whose head lies outside the span."""
+    if isinstance(cue, Token):
+        return cue
+    return next((t for t in cue if not cue.start <= t.head.i < cue.end or t.head.i == t.i), cue[-1])
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, name or pronoun that is not a dateline (``JAKARTA, KOMPAS.com -``)."""
+    after = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else ""
+    dateline = token.is_upper and after in DATELINE_MARKS and token.i - token.sent.start < 4
+    return token.pos_ in NOMINAL and not dateline
+
+
+def _candidates(verb: Token) -> list[Token]:
+    """The words that may head the cue's source, best first."""
+    if verb.lower_ == "menurut":
+        if verb.dep_ == "case" and verb.head.i > verb.i:
+            return [verb.head]
+        return [c for c in verb.rights if c.dep_ in {"obj", "nmod", "obl"}]
+    entry = cue_lexicon().get(verb.lower_)
+    passive = entry.voice == "passive" if entry else verb.lower_.startswith("di")
+    if passive and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return [c for c in verb.rights if c.dep_ in AGENT_DEPS and not _has_case(c, frozenset({"oleh"}))]
+    found = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ != "yang"]
+    if entry is not None and entry.voice == "base":  # "tutur Kepala BNPB": the noun after a bare cue, any label
+        found += [c for c in verb.rights if c.dep_ in POSTPOSED and not _has_case(c)]
+    if verb.dep_ in RELATIVE and verb.head.i < verb.i:  # "warga yang mengaku"
+        found.append(verb.head)
+    return found
+
+
+def syntactic_source(cue: Token | Span) -> Span | None:
+    """The source phrase of a cue from the parse, or ``None`` (no parse, or no source in it)."""
+    verb = _cue_token(cue)
+    if not verb.dep_:  # the sentence was not parsed
+        return None
+    for head in _candidates(verb):
+        if _nominal(head) and is_source_phrase(verb.doc, (found := mention(head)).start, found.end):
+            return found
+    if verb.dep_ in {"conj", "xcomp"} and verb.head.i < verb.i and not verb.lower_.startswith("di"):
+        return syntactic_source(verb.head)  # "Budi datang dan mengatakan": the subject of the first verb
+    return None
