@@ -8,7 +8,8 @@ source mention (a) :func:`~claimx.components.syntax_sources.syntactic_source` of
 source mention of the claim claimx_attribution built on the same cue (none if it built none). A mention
 is right when it overlaps the gold mention's characters and their words (titles dropped) are one a
 subset of the other; a gold null source is right only when no source is given. Prints counts and rates
-per set. ``--dev-errors N`` also prints up to N dev cases where the two disagree; held-out articles'
+per set. ``--scores`` also prints ``claimx evaluate``'s claim scores (aggregates) of the pipeline without
+claimx_syntax, with it, and with ``syntax="fallback"``. ``--dev-errors N`` also prints up to N dev cases where the two disagree; held-out articles'
 texts and individual results are never printed (project rule).
 """
 
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from claimx.components.syntax_sources import syntactic_source
-from claimx.evalsets import standard_sets
+from claimx.evalsets import evaluate_sets, standard_sets
 from claimx.evaluate import name_words
 from claimx.pipeline import load
 
@@ -96,13 +97,29 @@ def report(name: str, counts: Counter, n: int) -> str:
     return "\n".join(lines)
 
 
+def scores(sets: list, parsed) -> str:
+    """Claim scores per set for the pipeline without syntax, with it (``parsed``), and with the fallback."""
+    lines = [f"{'pipeline':16s} {'set':9s} {'detected F1':>11s} {'attributed F1':>13s} {'source acc.':>11s}"]
+    for label, nlp in (("no syntax", load()), ("syntax", parsed), ("fallback", load(syntax="fallback"))):
+        for name, result in evaluate_sets(nlp, sets).items():
+            c = result["claims"]
+            lines.append(
+                f"{label:16s} {name:9s} {c['detected']['f']:11.2f} {c['attributed']['f']:13.2f} {c['source_accuracy']:11.2f}"
+            )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-errors", type=int, default=0, help="Print up to N dev disagreements.")
     parser.add_argument("--sets", default="dev,held-out", help="Which sets, comma-separated (dev, held-out).")
+    parser.add_argument("--scores", action="store_true", help="Also score the pipelines as claimx evaluate does.")
     args = parser.parse_args()
     nlp = load(syntax=True)
-    for evalset in (s for s in standard_sets() if s.name in args.sets.split(",")):
+    sets = [s for s in standard_sets() if s.name in args.sets.split(",")]
+    if args.scores:
+        print(scores(sets, nlp), flush=True)
+    for evalset in sets:
         text_cases = []
         for gold in evalset.gold:
             doc = nlp(gold["text"])

@@ -73,3 +73,25 @@ def test_target_sentences_need_a_cue_or_a_quote():
     doc = nlp("Harga naik. Budi mengatakan harga turun. Ia pergi.")
     assert [s.text for s in target_sentences(doc)] == ["Budi mengatakan harga turun."]
     assert target_sentences(doc, max_words=3) == []
+
+
+@needs_model
+def test_fallback_fills_only_a_claim_without_source(pipelines):
+    from claimx.claim import Claim
+
+    doc = pipelines[1]('"Kami siap," kata Kepala BNPB Suharyanto. "Ya," kata Budi.')
+    cues = doc.spans["cues"]
+    claims = [
+        Claim(1, 10, "direct", "test", 1.0, cue_start=cues[0].start_char, cue_end=cues[0].end_char),
+        Claim(44, 46, "direct", "test", 1.0, cue_start=cues[1].start_char, cue_end=cues[1].end_char,
+              source_start=0, source_end=1),
+    ]  # fmt: skip
+    doc._.claims = claims
+    pipelines[1].create_pipe("claimx_syntax_fallback")(doc)
+    assert doc.text[claims[0].source_start : claims[0].source_end] == "Kepala BNPB Suharyanto"
+    assert (claims[1].source_start, claims[1].source_end) == (0, 1)
+
+
+def test_unknown_syntax_option_is_refused():
+    with pytest.raises(ValueError, match="syntax option"):
+        load("blank", syntax="yes")

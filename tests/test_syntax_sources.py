@@ -1,6 +1,6 @@
 """syntactic_source on hand-built UD trees (the function's logic) and on the shipped parser (its accuracy).
 
-The parser cases are 26 news-style sentences written for this test. A case is right when the phrase
+The parser cases are 36 news-style sentences written for this test. A case is right when the phrase
 returned holds the expected name and lies inside the widest acceptable phrase. The cases the shipped
 model gets right are asserted one by one (``PARSER_RIGHT``); the overall rate is asserted against the
 rate measured when the model was shipped (EVALUATION.md, "Syntactic sources").
@@ -182,10 +182,32 @@ CASES: list[tuple[str, str, str | None, str]] = [
     ('"Tidak ada korban jiwa dalam kejadian ini," jelas Kapolsek Menteng Kompol Arief.',
      "jelas", "Arief", "Kapolsek Menteng Kompol Arief"),
     ("Seperti dilaporkan Kompas, kebakaran terjadi pada dini hari.", "dilaporkan", "Kompas", "Kompas"),
+    # longer news shapes: datelines, adjuncts before the subject, parentheses, parentheticals
+    ("JAKARTA, KOMPAS.com - Kepala Badan Pusat Statistik (BPS) Amalia Adininggar Widyasanti mengatakan inflasi "
+     "Maret terkendali.", "mengatakan", "Amalia Adininggar Widyasanti",
+     "Kepala Badan Pusat Statistik (BPS) Amalia Adininggar Widyasanti"),
+    ("Sementara itu, Wakil Ketua DPR Sufmi Dasco Ahmad menyebut rapat akan digelar pekan depan.",
+     "menyebut", "Sufmi Dasco Ahmad", "Wakil Ketua DPR Sufmi Dasco Ahmad"),
+    ('"Semua pihak harus menahan diri," kata Sekretaris Jenderal Perserikatan Bangsa-Bangsa Antonio Guterres '
+     "dalam pernyataan tertulis, Kamis (12/6/2025).", "kata", "Antonio Guterres",
+     "Sekretaris Jenderal Perserikatan Bangsa-Bangsa Antonio Guterres"),
+    ("Saat ditemui di kantornya, Camat Cibinong Ahmad Wildan menjelaskan bahwa jalan itu rusak sejak Januari.",
+     "menjelaskan", "Ahmad Wildan", "Camat Cibinong Ahmad Wildan"),
+    ("Kuasa hukum tersangka, Rudi Hartono, membantah kliennya menerima suap.", "membantah", "Rudi Hartono",
+     "Rudi Hartono"),
+    ("Pengamat politik dari Universitas Indonesia yang enggan disebut namanya menilai koalisi itu rapuh.",
+     "menilai", "Pengamat politik", "Pengamat politik dari Universitas Indonesia"),
+    ("Dalam keterangannya, Polda Metro Jaya menyatakan dua orang telah ditetapkan sebagai tersangka.",
+     "menyatakan", "Polda Metro Jaya", "Polda Metro Jaya"),
+    ("Pembangunan jembatan itu dilaporkan oleh warga setempat kepada pemerintah desa.",
+     "dilaporkan", "warga", "warga setempat"),
+    ('"Kami siap bekerja sama," ujar dia usai rapat di Gedung DPR, Senayan, Jakarta.', "ujar", "dia", "dia"),
+    ("Kebijakan tersebut, kata Menteri Perdagangan Budi Santoso, bertujuan menstabilkan harga.",
+     "kata", "Budi Santoso", "Menteri Perdagangan Budi Santoso"),
 ]  # fmt: skip
 #: indices of CASES the shipped model gets right, and its overall rate on them (measured, not wished)
-PARSER_RIGHT: list[int] = []
-MEASURED_RATE = 0.0
+PARSER_RIGHT = [*range(0, 25), 27, 28, 29, 32, 33, 34, 35]  # the four misses: 25, 26, 30, 31
+MEASURED_RATE = 32 / 36
 
 needs_model = pytest.mark.skipif(default_syntax_path() is None, reason="no syntax model installed")
 
@@ -218,7 +240,7 @@ def test_parser_cases_and_rate(nlp):
     rate = sum(results) / len(results)
     print(f"syntactic source right on {sum(results)} / {len(results)} written sentences ({rate:.0%})")
     assert [i for i in PARSER_RIGHT if not results[i]] == []
-    assert rate >= MEASURED_RATE
+    assert rate >= MEASURED_RATE - 1e-9
 
 
 def test_is_right_rejects_a_phrase_running_past_the_name():

@@ -25,6 +25,8 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc, Span
 
+from .syntax_sources import syntactic_source
+
 SYNTAX_MODEL = "claimx-id-syntax"
 
 
@@ -130,3 +132,26 @@ class SyntaxParser:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
+
+
+@Language.factory("claimx_syntax_fallback")
+def make_syntax_fallback(nlp: Language, name: str) -> SyntaxFallback:
+    return SyntaxFallback()
+
+
+class SyntaxFallback:
+    """Gives a claim whose cue the surface rules left without a source the cue's syntactic source.
+
+    Runs between ``claimx_attribution`` and ``claimx_sources`` (which resolves the mention like any
+    other); needs ``claimx_syntax``. Off by default: ``claimx.load(syntax="fallback")``.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues = {c.start_char: c for c in doc.spans.get("cues", [])}
+        for claim in doc._.claims or []:
+            if claim.source_start is not None or claim.cue_start not in cues or claim.extra.get("source_implicit"):
+                continue
+            found = syntactic_source(cues[claim.cue_start])
+            if found is not None and not (claim.content_start <= found.start_char < claim.content_end):
+                claim.source_start, claim.source_end = found.start_char, found.end_char
+        return doc
