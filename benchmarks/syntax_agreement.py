@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.components.syntax_sources import syntactic_source
 from claimx.evalsets import evaluate_sets, standard_sets
-from claimx.evaluate import name_words
+from claimx.evaluate import match_claims, name_words
 from claimx.pipeline import load
 
 CELLS = ("both right", "syntax right, surface wrong", "surface right, syntax wrong", "both wrong")
@@ -38,6 +38,7 @@ class Case:
     surface: tuple[int, int] | None
     parsed: bool
     voice: str
+    claimed: bool
 
 
 def mention_right(text: str, gold: tuple[int, int] | None, pred: tuple[int, int] | None) -> bool:
@@ -55,20 +56,29 @@ def _cue_for(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def cases(doc: Doc, gold_claims: list[dict]) -> list[Case]:
-    """The comparison cases of one document."""
-    by_cue = {c.cue_start: c for c in doc._.claims or [] if c.cue_start is not None}
+    """The comparison cases of one document.
+
+    The surface source is that of the claim ``claimx evaluate`` matches to the gold claim (content
+    overlap), else of the claim built on the same cue; ``claimed`` says whether there was such a claim.
+    """
+    claims = doc._.claims or []
+    by_cue = {c.cue_start: c for c in claims if c.cue_start is not None}
+    matched = {
+        id(g): claims[p["n"]] for g, p in match_claims(gold_claims, [vars(c) | {"n": n} for n, c in enumerate(claims)])
+    }
     found = []
     for g in gold_claims:
         if g.get("cue_start") is None or (cue := _cue_for(doc, g["cue_start"], g["cue_end"])) is None:
             continue
         gold = (g["source_start"], g["source_end"]) if g.get("source_start") is not None else None
         syn = syntactic_source(cue)
-        claim = by_cue.get(cue.start_char)
+        claim = matched.get(id(g)) or by_cue.get(cue.start_char)
         surface = None
         if claim is not None and claim.source_start is not None:
             surface = (claim.source_start, claim.source_end)
         voice = cue._.cue.voice if cue._.cue else "?"
-        found.append(Case(gold, (syn.start_char, syn.end_char) if syn else None, surface, bool(cue[0].dep_), voice))
+        syn_span = (syn.start_char, syn.end_char) if syn else None
+        found.append(Case(gold, syn_span, surface, bool(cue[0].dep_), voice, claim is not None))
     return found
 
 
@@ -83,7 +93,13 @@ def tally(text_cases: list[tuple[str, Case]]) -> Counter:
         counts["syntax right"] += syn
         counts["syntax when surface has none"] += surf if case.surface else mention_right(text, case.gold, case.syntax)
         counts["surface when syntax has none"] += syn if case.syntax else surf
+        agree = mention_right(text, case.surface, case.syntax)  # the two name the same mention (or both none)
+        counts["sources agree"] += agree
+        counts["  surface right when agreeing"] += agree and surf
+        counts["  surface right when not"] += not agree and surf
         counts["surface gave none"] += case.surface is None
+        counts["  of which no claim"] += not case.claimed
+        counts["  syntax right there"] += case.surface is None and syn
         counts["syntax gave none"] += case.syntax is None
     return counts
 
@@ -92,7 +108,15 @@ def report(name: str, counts: Counter, n: int) -> str:
     """One set's aggregate lines."""
     lines = [f"{name}: {n} gold claims with a found cue ({counts['parsed']} in a parsed sentence)"]
     keys = [*CELLS, "surface right", "syntax right", "syntax when surface has none", "surface when syntax has none"]
-    keys += ["surface gave none", "syntax gave none"]
+    keys += [
+        "sources agree",
+        "  surface right when agreeing",
+        "  surface right when not",
+        "surface gave none",
+        "  of which no claim",
+        "  syntax right there",
+        "syntax gave none",
+    ]
     lines += [f"  {k:32s} {counts[k]:4d}  {100 * counts[k] / max(n, 1):6.2f}%" for k in keys]
     return "\n".join(lines)
 

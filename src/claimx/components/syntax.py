@@ -16,7 +16,7 @@ the quotes and the sentences) and before ``claimx_attribution``, which does not 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
@@ -24,6 +24,7 @@ from spacy.attrs import DEP, HEAD, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as UPOS_IDS
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from .syntax_sources import syntactic_source
 
@@ -43,16 +44,17 @@ def default_syntax_path() -> Path | None:
 
 @Language.factory(
     "claimx_syntax",
-    default_config={"model": None, "quotes": True, "max_words": 120, "batch_size": 64},
+    default_config={"model": None, "quotes": True, "max_words": 120, "parser_batch": 256},
 )
 def make_syntax(
-    nlp: Language, name: str, model: str | None, quotes: bool, max_words: int, batch_size: int
+    nlp: Language, name: str, model: str | None, quotes: bool, max_words: int, parser_batch: int
 ) -> SyntaxParser:
     path = Path(model) if model else default_syntax_path()
     if path is None or not (path / "config.cfg").is_file():
         raise FileNotFoundError(f"claimx_syntax: no syntax model at {path} (set model or $CLAIMX_SYNTAX_MODEL)")
-    parser = spacy.load(path, exclude=["tokenizer"])  # words come from claimx's tokenizer
-    return SyntaxParser(parser, quotes=quotes, max_words=max_words, batch_size=batch_size)
+    # Words come from claimx's tokenizer, and lexemes from the pipeline's own vocabulary.
+    parser = spacy.load(path, vocab=nlp.vocab, exclude=["tokenizer", "vocab"])
+    return SyntaxParser(parser, quotes=quotes, max_words=max_words, parser_batch=parser_batch)
 
 
 def target_sentences(doc: Doc, quotes: bool = True, max_words: int = 120) -> list[Span]:
@@ -106,32 +108,33 @@ def write_parses(doc: Doc, parses: Iterable[tuple[Span, Doc]]) -> None:
 
 
 class SyntaxParser:
-    """Parses the target sentences of each document with a tagger + parser pipeline (see the module docstring)."""
+    """Parses the target sentences of each document with a tagger + parser pipeline (see the module docstring).
 
-    def __init__(self, parser: Language, quotes: bool = True, max_words: int = 120, batch_size: int = 64) -> None:
+    ``pipe`` parses the sentences of ``batch_size`` documents together (``parser_batch`` at a time).
+    """
+
+    def __init__(self, parser: Language, quotes: bool = True, max_words: int = 120, parser_batch: int = 256) -> None:
         self.parser = parser
-        self.quotes, self.max_words, self.batch_size = quotes, max_words, batch_size
+        self.quotes, self.max_words, self.parser_batch = quotes, max_words, parser_batch
 
-    def _sentence_doc(self, sent: Span) -> Doc:
-        words = [t.text for t in sent]
-        spaces = [bool(t.whitespace_) for t in sent]
-        spaces[-1] = False
-        return Doc(self.parser.vocab, words=words, spaces=spaces)
+    def _targets(self, doc: Doc) -> list[Span]:
+        if doc.has_annotation("DEP") or not len(doc) or not doc.has_annotation("SENT_START"):
+            return []
+        return target_sentences(doc, self.quotes, self.max_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc.has_annotation("DEP") or not len(doc) or not doc.has_annotation("SENT_START"):
-            return doc
-        sents = target_sentences(doc, self.quotes, self.max_words)
-        if sents:
-            write_parses(doc, zip(sents, self._parse(sents), strict=True))
-        return doc
+        return next(iter(self.pipe([doc])))
 
-    def _parse(self, sents: list[Span]) -> Iterable[Doc]:
-        return self.parser.pipe((self._sentence_doc(s) for s in sents), batch_size=self.batch_size)
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            targets = [self._targets(doc) for doc in batch]
+            # Span.as_doc shares the lexemes (one vocabulary) and keeps the sentence one sentence
+            pieces = (sent.as_doc() for sents in targets for sent in sents)
+            parsed = iter(self.parser.pipe(pieces, batch_size=self.parser_batch))
+            for doc, sents in zip(batch, targets, strict=True):
+                if sents:
+                    write_parses(doc, [(sent, next(parsed)) for sent in sents])
+                yield doc
 
 
 @Language.factory("claimx_syntax_fallback")
