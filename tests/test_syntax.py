@@ -64,8 +64,10 @@ def test_one_tree_hangs_extra_roots_on_the_verb():
     nlp = blank()
     doc = Doc(nlp.vocab, words=["Ya", ",", "kata", "Budi"], heads=[0, 0, 2, 2], deps=["ROOT", "punct", "ROOT", "nsubj"])
     doc[2].tag_ = "VERB"
-    heads, deps = one_tree(doc)
-    assert heads == [2, 0, 2, 2] and deps == ["parataxis", "punct", "ROOT", "nsubj"]
+    heads, deps, tags = one_tree(doc)
+    assert heads.tolist() == [2, 0, 2, 2]
+    assert [nlp.vocab.strings[int(d)] for d in deps] == ["parataxis", "punct", "ROOT", "nsubj"]
+    assert nlp.vocab.strings[int(tags[2])] == "VERB"
 
 
 def test_target_sentences_need_a_cue_or_a_quote():

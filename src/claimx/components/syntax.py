@@ -19,16 +19,21 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.attrs import DEP, HEAD, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as UPOS_IDS
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from .syntax_sources import syntactic_source
 
 SYNTAX_MODEL = "claimx-id-syntax"
+_STRINGS = StringStore()  # hashes only: a hash does not depend on the store
+_VERB = _STRINGS.add("VERB")
+_UPOS = {_STRINGS.add(tag): int(pos) for tag, pos in UPOS_IDS.items() if tag}  # UPOS tag hash -> POS id
 
 
 def default_syntax_path() -> Path | None:
@@ -68,19 +73,20 @@ def target_sentences(doc: Doc, quotes: bool = True, max_words: int = 120) -> lis
     return [s for s in doc.sents if len(s) <= max_words and any(marked[s.start : s.end])]
 
 
-def one_tree(parsed: Doc) -> tuple[list[int], list[str]]:
-    """Heads (indices into ``parsed``) and relations of a sentence's parse, with one root (``ROOT``).
+def one_tree(parsed: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Heads (indices into ``parsed``), relations and tags (string hashes) of a sentence's parse, one root.
 
     Extra roots (the parser split the sentence) hang on the first verb root, or the first root, as ``parataxis``.
     """
-    heads = [t.head.i for t in parsed]
-    deps = [t.dep_ for t in parsed]
-    roots = [i for i, h in enumerate(heads) if h == i]
-    main = next((i for i in roots if parsed[i].tag_ == "VERB"), roots[0])
-    for i in roots:
-        heads[i], deps[i] = main, "parataxis"
-    heads[main], deps[main] = main, "ROOT"
-    return heads, deps
+    rows = parsed.to_array([HEAD, DEP, TAG])
+    heads = rows[:, 0].astype("int64") + numpy.arange(len(parsed))
+    deps = rows[:, 1].copy()
+    roots = numpy.flatnonzero(heads == numpy.arange(len(parsed)))
+    verbs = [i for i in roots if rows[i, 2] == _VERB]
+    main = verbs[0] if verbs else roots[0]
+    heads[roots], deps[roots] = main, _STRINGS.add("parataxis")
+    deps[main] = _STRINGS.add("ROOT")
+    return heads, deps, rows[:, 2]
 
 
 def write_parses(doc: Doc, parses: Iterable[tuple[Span, Doc]]) -> None:
@@ -91,19 +97,15 @@ def write_parses(doc: Doc, parses: Iterable[tuple[Span, Doc]]) -> None:
     """
     starts = doc.to_array([SENT_START])
     attrs = [TAG, POS, HEAD, DEP]
-    values = doc.to_array(attrs)  # uint64: hashes, and relative heads modulo 2**64
-    strings = doc.vocab.strings
+    values = doc.to_array(attrs).astype("int64")  # relative heads are signed; hashes are cast back below
     for sent, parsed in parses:
-        heads, deps = one_tree(parsed)
-        for i, token in enumerate(parsed):
-            row = values[sent.start + i]
-            row[0] = row[1] = 0
-            if token.tag_:
-                row[0] = strings.add(token.tag_)
-                row[1] = int(UPOS_IDS.get(token.tag_, 0))
-            row[2] = (heads[i] - i) % 2**64
-            row[3] = strings.add(deps[i])
-    doc.from_array(attrs, values)
+        heads, deps, tags = one_tree(parsed)
+        rows = values[sent.start : sent.end]
+        rows[:, 0] = tags.astype("int64")
+        rows[:, 1] = [_UPOS.get(int(tag), 0) for tag in tags]
+        rows[:, 2] = heads - numpy.arange(len(parsed))
+        rows[:, 3] = deps.astype("int64")
+    doc.from_array(attrs, values.astype("uint64"))
     doc.from_array([SENT_START], starts)
 
 
@@ -117,6 +119,13 @@ class SyntaxParser:
         self.parser = parser
         self.quotes, self.max_words, self.parser_batch = quotes, max_words, parser_batch
 
+    def _sentence_doc(self, sent: Span) -> Doc:
+        """The sentence as a Doc of its own (same words, lexemes of the shared vocabulary), one sentence long."""
+        spaces = [bool(t.whitespace_) for t in sent]
+        spaces[-1] = False
+        starts = [True] + [False] * (len(sent) - 1)
+        return Doc(self.parser.vocab, words=[t.text for t in sent], spaces=spaces, sent_starts=starts)
+
     def _targets(self, doc: Doc) -> list[Span]:
         if doc.has_annotation("DEP") or not len(doc) or not doc.has_annotation("SENT_START"):
             return []
@@ -128,8 +137,7 @@ class SyntaxParser:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
             targets = [self._targets(doc) for doc in batch]
-            # Span.as_doc shares the lexemes (one vocabulary) and keeps the sentence one sentence
-            pieces = (sent.as_doc() for sents in targets for sent in sents)
+            pieces = (self._sentence_doc(sent) for sents in targets for sent in sents)
             parsed = iter(self.parser.pipe(pieces, batch_size=self.parser_batch))
             for doc, sents in zip(batch, targets, strict=True):
                 if sents:
