@@ -1,13 +1,9 @@
-"""The source of a cue read from the dependency parse that ``claimx_syntax`` writes (UD relations, as in CSUI).
+"""The source of a cue read from the parse ``claimx_syntax`` writes (UD relations, as CSUI annotates them).
 
-``syntactic_source(cue)`` is the subject of an active or bare cue verb (``"Q," kata Budi``, ``ujarnya``:
-in CSUI the name or ``nya`` after ``kata``/``ujar`` is its ``nsubj``), the noun ``menurut`` marks
-(``Menurut Budi``: ``menurut`` is the ``case`` of ``Budi``), the agent of a passive cue (``obl:agent``, or
-the noun after ``oleh``/right after the verb), and the noun a relative clause hangs on (``Budi, yang
-mengatakan``). A name in apposition to a title wins (``Direktur Indef, Tauhid Ahmad`` gives ``Tauhid Ahmad``).
+The subject of a cue verb (``"Q," kata Budi``, ``ujarnya``: ``Budi``/``nya`` is the ``nsubj`` of ``kata``/``ujar``),
+the noun ``menurut`` is the ``case`` of, a passive cue's agent (``obl:agent``, after ``oleh`` or the verb), the noun
+a relative clause hangs on (``warga yang mengatakan``); a name in apposition beats a title (``Direktur, Tauhid``).
 """
-
-from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
@@ -21,7 +17,6 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 AGENT_DEPS = frozenset({"obl:agent", "obl", "nmod", "obj", "nsubj"})
 POSTPOSED = frozenset({"nsubj", "obj", "nsubj:pass", "obl", "nmod", "appos"})
 RELATIVE = frozenset({"acl:relcl", "acl"})
-DATELINE_MARKS = frozenset({",", "-", "--", "–", "—"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
@@ -32,8 +27,7 @@ def _has_case(token: Token, allowed: frozenset[str] = frozenset()) -> bool:
 
 def noun_phrase(head: Token) -> Span:
     """The contiguous noun phrase of ``head``: it and its NP-internal dependents, no prepositional ``nmod``."""
-    inside = {head.i}
-    stack = [head]
+    inside, stack = {head.i}, [head]
     while stack:
         for child in stack.pop().children:
             if child.dep_ in NP_DEPS and not (child.dep_ == "nmod" and _has_case(child)):
@@ -64,15 +58,13 @@ def mention(head: Token) -> Span:
 
 def _cue_token(cue: Token | Span) -> Token:
     """The word of a cue that carries its relations: the token whose head lies outside the span."""
-    if isinstance(cue, Token):
-        return cue
-    return next((t for t in cue if not cue.start <= t.head.i < cue.end or t.head.i == t.i), cue[-1])
+    return cue if isinstance(cue, Token) else next((t for t in cue if not cue.start <= t.head.i < cue.end), cue.root)
 
 
 def _nominal(token: Token) -> bool:
     """A noun, name or pronoun that is not a dateline (``JAKARTA, KOMPAS.com -``)."""
     after = token.doc[token.i + 1].text if token.i + 1 < len(token.doc) else ""
-    dateline = token.is_upper and after in DATELINE_MARKS and token.i - token.sent.start < 4
+    dateline = token.is_upper and after in {",", "-", "--", "–", "—"} and token.i - token.sent.start < 4
     return token.pos_ in NOMINAL and not dateline
 
 
