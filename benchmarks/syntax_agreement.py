@@ -133,6 +133,19 @@ def scores(sets: list, parsed) -> str:
     return "\n".join(lines)
 
 
+def by_voice(text_cases: list[tuple[str, Case]]) -> str:
+    """Per cue voice: claims, surface right, syntax right, both right, syntax right and surface wrong."""
+    lines = [f"  {'by voice':14s} {'n':>4s} {'surface':>8s} {'syntax':>7s} {'both':>5s} {'syn only':>8s}"]
+    for voice in sorted({c.voice for _, c in text_cases}):
+        counts = tally([(t, c) for t, c in text_cases if c.voice == voice])
+        n = sum(counts[cell] for cell in CELLS)
+        lines.append(
+            f"  {voice:14s} {n:4d} {counts['surface right']:8d} {counts['syntax right']:7d} "
+            f"{counts[CELLS[0]]:5d} {counts[CELLS[1]]:8d}"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-errors", type=int, default=0, help="Print up to N dev disagreements.")
@@ -149,6 +162,7 @@ def main() -> None:
             doc = nlp(gold["text"])
             text_cases += [(doc.text, case) for case in cases(doc, gold.get("claims", []))]
         print(report(evalset.name, tally(text_cases), len(text_cases)), flush=True)
+        print(by_voice(text_cases), flush=True)
         if evalset.name == "dev" and args.dev_errors:
             shown = 0
             for text, c in text_cases:
