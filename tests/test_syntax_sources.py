@@ -135,6 +135,24 @@ def test_relative_clause_hangs_on_its_noun_and_unparsed_gives_none():
     assert syntactic_source(blank()("kata Budi")[0]) is None
 
 
+def test_reporting_noun_takes_its_possessor():
+    doc = tree(
+        "Pernyataan seorang pejabat AS kepada Reuters itu dibantah.",
+        [
+            ("NOUN", 7, "nsubj:pass"),
+            ("DET", 2, "det"),
+            ("NOUN", 0, "nmod"),
+            ("PROPN", 2, "nmod"),
+            ("ADP", 5, "case"),
+            ("PROPN", 0, "nmod"),
+            ("DET", 0, "det"),
+            ("VERB", 7, "ROOT"),
+            ("PUNCT", 7, "punct"),
+        ],
+    )
+    assert syntactic_source(doc[0]).text == "seorang pejabat AS"
+
+
 # -- the shipped parser on written sentences -----------------------------------------------------
 
 # (sentence, cue word, expected name or None, widest acceptable phrase)

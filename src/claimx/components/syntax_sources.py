@@ -1,8 +1,8 @@
 """The source of a cue read from the parse ``claimx_syntax`` writes (UD relations, as CSUI annotates them).
 
-The subject of a cue verb (``"Q," kata Budi``, ``ujarnya``: ``Budi``/``nya`` is the ``nsubj`` of ``kata``/``ujar``),
-the noun ``menurut`` is the ``case`` of, a passive cue's agent (``obl:agent``, after ``oleh`` or the verb), the noun
-a relative clause hangs on (``warga yang mengatakan``); a name in apposition beats a title (``Direktur, Tauhid``).
+The ``nsubj`` of a cue verb (``"Q," kata Budi``, ``ujarnya``), the noun ``menurut`` is the ``case`` of, a passive
+cue's agent (``obl:agent``, after ``oleh`` or the verb), the possessor of a reporting noun (``pernyataan X``), the
+noun a relative clause hangs on (``warga yang mengatakan``); a name in apposition beats a title (``Direktur, Tauhid``).
 """
 
 from spacy.tokens import Span, Token
@@ -33,12 +33,10 @@ def noun_phrase(head: Token) -> Span:
             if child.dep_ in NP_DEPS and not (child.dep_ == "nmod" and _has_case(child)):
                 inside.add(child.i)
                 stack.append(child)
-    start = end = head.i
-    while start - 1 in inside:
-        start -= 1
-    while end + 1 in inside:
-        end += 1
-    return head.doc[start : end + 1]
+    start, end = head.i, head.i + 1
+    while start - 1 in inside or end in inside:
+        start, end = start - (start - 1 in inside), end + (end in inside)
+    return head.doc[start:end]
 
 
 def starts_with_title(np: Span) -> bool:
@@ -75,6 +73,8 @@ def _candidates(verb: Token) -> list[Token]:
             return [verb.head]
         return [c for c in verb.rights if c.dep_ in {"obj", "nmod", "obl"}]
     entry = cue_lexicon().get(verb.lower_)
+    if entry is not None and entry.voice == "noun":  # "pernyataan seorang pejabat": whose statement
+        return [c for c in verb.rights if c.dep_ in {"nmod", "nmod:poss"} and not _has_case(c)]
     passive = entry.voice == "passive" if entry else verb.lower_.startswith("di")
     if passive and not any(c.dep_ in SUBJECTS for c in verb.children):
         return [c for c in verb.rights if c.dep_ in AGENT_DEPS and not _has_case(c, frozenset({"oleh"}))]
