@@ -54,6 +54,7 @@ def default_syntax_path() -> Path | None:
 def make_syntax(
     nlp: Language, name: str, model: str | None, quotes: bool, max_words: int, parser_batch: int
 ) -> SyntaxParser:
+    """The component: ``model`` is a syntax model directory (default :func:`default_syntax_path`)."""
     path = Path(model) if model else default_syntax_path()
     if path is None or not (path / "config.cfg").is_file():
         raise FileNotFoundError(f"claimx_syntax: no syntax model at {path} (set model or $CLAIMX_SYNTAX_MODEL)")
@@ -147,6 +148,7 @@ class SyntaxParser:
 
 @Language.factory("claimx_syntax_fallback")
 def make_syntax_fallback(nlp: Language, name: str) -> SyntaxFallback:
+    """The component (no settings)."""
     return SyntaxFallback()
 
 
