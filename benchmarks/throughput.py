@@ -3,7 +3,8 @@
     nice -n 10 .venv/bin/python benchmarks/throughput.py [--limit N] [--corpus PATH]
 
 Prints, in one run, words/s and peak RSS for (a) spaCy's blank ``id`` tokenizer alone (the upper
-bound), (b) the claimx pipeline with 1 worker, (c) with 2 workers; the ratio b/a; and the peak RSS
+bound), (b) the claimx pipeline with 1 worker, (c) with 2 workers, (s) the pipeline with ``claimx_syntax``
+(``load(syntax=True)``) with 1 worker, only when asked (``--configs abs``); the ratios b/a and s/a; and the peak RSS
 after ``--flat-at`` documents against the end (memory flatness). Each configuration runs in a fresh
 process (cold caches, its own peak RSS). Words are whitespace-separated, as in ``claimx extract``'s
 summary. (b) and (c) run the ``claimx extract`` path: JSONL reader → extraction → JSONL lines (to
@@ -25,7 +26,7 @@ from pathlib import Path
 import psutil
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "bench" / "news.jsonl"
-CONFIGS = {"a": ("tokenizer", 1), "b": ("pipeline", 1), "c": ("pipeline", 2)}
+CONFIGS = {"a": ("tokenizer", 1), "b": ("pipeline", 1), "c": ("pipeline", 2), "s": ("pipeline+syntax", 1)}
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -70,12 +71,12 @@ def cpu_model() -> str:
     return platform.machine()
 
 
-def stage_seconds(corpus: Path, limit: int) -> dict[str, float]:
+def stage_seconds(corpus: Path, limit: int, syntax: bool = False) -> dict[str, float]:
     """Seconds spent in the tokenizer, each pipeline component and the record conversion."""
     from claimx.pipeline import load
     from claimx.records import doc_to_record
 
-    nlp = load()
+    nlp = load(syntax=syntax)
     batch = list(texts(corpus, limit))
     started = time.perf_counter()
     docs = [nlp.make_doc(text) for text in batch]
@@ -121,7 +122,9 @@ def run_tokenizer(corpus: Path, limit: int | None, batch_size: int, flat_at: int
     return {"documents": documents, "words": words, "seconds": seconds, "cpu": cpu, "peak_at_flat": peak_at_flat}
 
 
-def run_pipeline(corpus: Path, limit: int | None, batch_size: int, flat_at: int, workers: int) -> dict:
+def run_pipeline(
+    corpus: Path, limit: int | None, batch_size: int, flat_at: int, workers: int, syntax: bool = False
+) -> dict:
     from claimx.batch import extract_documents
     from claimx.io.readers import read_paths
     from claimx.io.writers import jsonl_line
@@ -129,7 +132,7 @@ def run_pipeline(corpus: Path, limit: int | None, batch_size: int, flat_at: int,
     from claimx.pipeline import load
 
     documents_in = islice(read_paths([str(corpus)]), limit)
-    nlp = load() if workers == 1 else None
+    nlp = load(syntax=syntax) if workers == 1 else None
     started, cpu_started = time.perf_counter(), time.process_time()
     if nlp is not None:
         records = extract_documents(nlp, documents_in, batch_size)
@@ -168,7 +171,8 @@ def run_config(name: str, args: argparse.Namespace) -> dict:
     if kind == "tokenizer":
         result = run_tokenizer(args.corpus, args.limit, args.batch_size, args.flat_at)
     else:
-        result = run_pipeline(args.corpus, args.limit, args.batch_size, args.flat_at, workers)
+        syntax = kind == "pipeline+syntax"
+        result = run_pipeline(args.corpus, args.limit, args.batch_size, args.flat_at, workers, syntax)
     result["peak_mb"] = peak_rss_mb(os.getpid())
     return result
 
@@ -179,7 +183,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="Only the first N articles.")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--flat-at", type=int, default=1000, help="Compare peak RSS after N articles with the end.")
-    parser.add_argument("--configs", default="abc", help="Which of a, b, c to run.")
+    parser.add_argument("--configs", default="abc", help="Which of a, b, c, s to run.")
     parser.add_argument("--stages", type=int, default=0, help="Also time each pipeline stage over N articles.")
     parser.add_argument("--run", choices=sorted(CONFIGS), help=argparse.SUPPRESS)  # one config, in a child
     args = parser.parse_args()
@@ -217,8 +221,13 @@ def main() -> None:
         print(
             f"ratio b/a: {rate['b'] / rate['a']:.2f}" + (f"; c/b: {rate['c'] / rate['b']:.2f}" if "c" in rate else "")
         )
+    if "a" in results and "s" in results:
+        rate = {name: r["words"] / r["seconds"] for name, r in results.items()}
+        print(
+            f"ratio s/a: {rate['s'] / rate['a']:.2f}" + (f"; s/b: {rate['s'] / rate['b']:.2f}" if "b" in rate else "")
+        )
     if args.stages:
-        seconds = stage_seconds(args.corpus, args.stages)
+        seconds = stage_seconds(args.corpus, args.stages, syntax="s" in args.configs)
         total = sum(seconds.values())
         print(f"stages over {args.stages} articles: " + ", ".join(f"{n} {s / total:.0%}" for n, s in seconds.items()))
 

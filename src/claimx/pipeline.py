@@ -25,6 +25,8 @@ RULE_STAGES: tuple[str, ...] = (
     "claimx_sources",
     "claimx_facts",
 )
+#: The optional parse of cue and quote sentences (``load(syntax=True)``), placed before claimx_attribution.
+SYNTAX_STAGE = "claimx_syntax"
 
 
 def default_model_path() -> Path | None:
@@ -49,6 +51,7 @@ def load(
     rules: bool = True,
     backend: str = "spacy",
     stanza_dir: str | Path | None = None,
+    syntax: bool | str = False,
 ) -> Language:
     """Load the claimx pipeline.
 
@@ -57,7 +60,10 @@ def load(
     With ``rules`` the claimx rule stages are appended when the model lacks them.
     ``backend="stanza"`` takes words, lemmas, POS, parses and sentences from the stanza models
     in ``stanza_dir`` instead (the model's NER and the rule stages still run); see
-    :mod:`claimx.backends.stanza`.
+    :mod:`claimx.backends.stanza`. With ``syntax`` (and ``rules``), ``claimx_syntax`` tags and parses the
+    sentences holding a cue or a quote (the small UD model in ``models/claimx-id-syntax``), just
+    before ``claimx_attribution``; ``syntax="fallback"`` also gives claims the surface rules left
+    without a source their cue's syntactic source (``claimx_syntax_fallback``, before ``claimx_sources``).
 
     >>> nlp = load("blank")
     >>> nlp.pipe_names[-1]
@@ -84,4 +90,10 @@ def load(
         for stage in RULE_STAGES:
             if stage not in nlp.pipe_names:
                 nlp.add_pipe(stage)
+        if syntax not in (False, True, "fallback"):
+            raise ValueError(f"unknown syntax option {syntax!r} (choose False, True or 'fallback')")
+        if syntax and SYNTAX_STAGE not in nlp.pipe_names:
+            nlp.add_pipe(SYNTAX_STAGE, before="claimx_attribution")
+        if syntax == "fallback" and "claimx_syntax_fallback" not in nlp.pipe_names:
+            nlp.add_pipe("claimx_syntax_fallback", before="claimx_sources")
     return nlp

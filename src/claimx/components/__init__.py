@@ -2,7 +2,7 @@
 
 from spacy.tokens import Doc
 
-from . import attribution, boilerplate, clusters, consistency, cues, entities, facts, quotes, sentences, sources
+from . import attribution, boilerplate, clusters, consistency, cues, entities, facts, quotes, sentences, sources, syntax
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -20,4 +20,5 @@ __all__ = [
     "quotes",
     "sentences",
     "sources",
+    "syntax",
 ]
