@@ -74,3 +74,27 @@ def test_ordinals_and_decades_stay_whole():
 )
 def test_acronyms_glued_to_words(text, expected):
     assert tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ('"Stok aman,"ujarnya.', ["aman", ",", '"', "ujar", "nya"]),  # a quote glued on both sides
+        ('hari ini."Menurutnya, stok aman.', [".", '"', "Menurut", "nya", ","]),
+        ("Tunggul menyebuthak lintas damai", ["menyebut", "hak"]),  # a cue glued to the next word
+        ("Peoplemelaporkan, penjualan album", ["People", "melaporkan"]),  # a name glued to a cue
+        ("ujarnyaketika ditemui", ["ujar", "nya", "ketika"]),
+    ],
+)
+def test_glued_quotes_and_cues_are_split(text, tokens):
+    from claimx.pipeline import load
+
+    words = [t.text for t in load("blank").make_doc(text)]
+    assert any(words[i : i + len(tokens)] == tokens for i in range(len(words)))
+
+
+@pytest.mark.parametrize("word", ["menyebutkan", "katalog", "ujaran", "mengatakannya"])
+def test_words_that_start_with_a_cue_stay_whole(word):
+    from claimx.lang.glued import glue_points
+
+    assert glue_points(f"ia {word} itu") == []

@@ -10,10 +10,19 @@ corpus, the gazetteer) and the whole word is not, so camel-case brands (``YouTub
 * a known name of four letters or more then a capitalised word (``Jakarta|Gaya``), capitals then a name
   (``FEDERASI|Bulu``), an acronym then a known word (``KPK|menetapkan``); never inside a handle or hashtag;
 * a known capitalised name then a function or reporting word of four letters or more (``Erdogan|ketika``,
-  ``data/glued.tsv``); the name must be known, since ``Mengatasnamakan`` ends in ``akan`` too.
+  ``data/glued.tsv``, and every one-word active or passive cue of ``data/cues.tsv``: ``People|melaporkan``);
+  the name must be known, since ``Mengatasnamakan`` ends in ``akan`` too;
+* a double quote mark glued on both sides (``aman,"ujarnya``, ``.“Menurutnya``): spaCy splits it as an
+  infix and then leaves the pieces whole (``aman,`` and ``ujarnya`` stay one token each), so it is cut out;
+* a one-word active or passive cue, or a bare cue with its ``nya``, then a known lowercase word
+  (``menyebut|hak``, ``mengatakan|bahwa``, ``ujarnya|ketika``), where the whole word is unknown
+  (``menyebutkan`` stays whole).
 
 >>> glue_points("seperti dilansirReuters, ujar Erdoganketika ditanya, lewat YouTube dan detikNews.")
 [16, 37]
+>>> text = "Tunggul menyebuthak lintas, Peoplemelaporkan, dan ia menyebutkan"
+>>> [text[:i].split()[-1] for i in glue_points(text)]
+['menyebut', 'People']
 """
 
 from __future__ import annotations
@@ -22,9 +31,12 @@ import re
 from functools import lru_cache
 
 from .gazetteer import canonical_forms
+from .reporting import cue_lexicon
 from .tokenizer_exceptions import read_word_list
 
 MIN_PIECE = 3
+_CLITICS = frozenset({"nya", "lah", "kah", "pun", "tah"})
+_GLUED_QUOTE = re.compile(r'(?<=[^\s\d])["“”](?=[^\W\d_])')
 _CASE_JOINT = re.compile(
     r"(?<=[a-z])(?=[A-Z][a-z])"  # dilansir|Reuters
     r"|(?<=[a-z])(?=[A-Z]{2,}(?![a-z]))"  # dari|ANTARA
@@ -56,8 +68,26 @@ def known_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _verb_cues() -> frozenset[str]:
+    """One-word active and passive cue forms of six letters or more (``mengatakan``, ``dilaporkan``)."""
+    return frozenset(
+        form
+        for form, entry in cue_lexicon().items()
+        if entry.voice in ("active", "passive") and len(form) >= 6 and " " not in form
+    )
+
+
+@lru_cache(maxsize=1)
+def _cue_head_pattern() -> re.Pattern:
+    """A verb cue, or a bare cue of four letters or more with its ``nya`` ("ujarnya"), at a word's start."""
+    bare = {f"{form}nya" for form, entry in cue_lexicon().items() if entry.voice == "base" and len(form) >= 4}
+    cues = sorted(_verb_cues() | bare, key=len, reverse=True)
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(cues)})(?=[a-z]{{{MIN_PIECE},}}(?![^\W\d_]))")
+
+
+@lru_cache(maxsize=1)
 def _tail_pattern() -> re.Pattern:
-    tails = sorted(_roles()["tail"], key=len, reverse=True)
+    tails = sorted(_roles()["tail"] | _verb_cues(), key=len, reverse=True)
     return re.compile(rf"(?<![^\W\d_])[A-Z][^\W\d_]{{{MIN_PIECE - 1},}}?({'|'.join(tails)})(?![^\W\d_])")
 
 
@@ -106,4 +136,11 @@ def glue_points(text: str) -> list[int]:
         stem = text[match.start() : match.start(1)]
         if len(stem) > MIN_PIECE and known(stem) and not known(match.group()):  # not "Bab|akan"
             points.add(match.start(1))
+    for match in _GLUED_QUOTE.finditer(text):
+        points.update((match.start(), match.end()))
+    for match in _cue_head_pattern().finditer(text):
+        start, end = _word_around(text, match.start())
+        rest = text[match.end() : end]
+        if start == match.start() and rest in known_words() and rest not in _CLITICS and not known(text[start:end]):
+            points.add(match.end())  # "menyebut|hak", "mengatakan|bahwa"
     return sorted(points)
