@@ -1,6 +1,7 @@
 """Entity clusters: each person and organisation of a document with its fullest name and all mentions."""
 
 from claimx.batch import extract_documents
+from claimx.records import doc_to_record
 
 TEXT = (
     "Menteri Keuangan Sri Mulyani Indrawati hadir di DPR. Sri Mulyani menilai anggaran cukup. "
@@ -32,3 +33,18 @@ def test_clusters_of_a_long_document_keep_exact_offsets(nlp):
         assert set(texts) <= expected.get(name, {name}), name
     names = [c["name"] for c in record["clusters"]]
     assert len(names) == len(set(names))  # one cluster per name across the pieces
+
+
+def test_a_claims_resolved_source_is_its_clusters_name_and_a_pronoun_joins_the_cluster(nlp):
+    text = (
+        'Menteri Keuangan Sri Mulyani Indrawati hadir. "Defisit terkendali," kata Sri Mulyani. '
+        "Ia menambahkan bahwa utang aman. Pakar ekonomi Universitas Indonesia (UI) Faisal Basri menilai "
+        "sebaliknya. Ahli UI itu menyebut utang terus naik."
+    )
+    record = doc_to_record(nlp(text), "c")
+    cluster_of = {tuple(m): c["name"] for c in record["clusters"] for m in c["mentions"]}
+    for claim in record["claims"]:
+        assert cluster_of[(claim["source_start"], claim["source_end"])] == claim["source_resolved"]
+    clusters = _clusters(record)
+    assert "Ia" in clusters["Sri Mulyani Indrawati"]
+    assert "Ahli UI itu" in clusters["Faisal Basri"]

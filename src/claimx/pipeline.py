@@ -16,13 +16,13 @@ TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "claimx.Tokenizer.v1"}}
 RULE_STAGES: tuple[str, ...] = (
     "claimx_entities",
     "claimx_consistency",
-    "claimx_clusters",
     "claimx_boilerplate",
     "claimx_quotes",
     "claimx_sentences",
     "claimx_cues",
     "claimx_attribution",
     "claimx_sources",
+    "claimx_clusters",
     "claimx_facts",
 )
 #: The optional parse of cue and quote sentences (``load(syntax=True)``), placed before claimx_attribution.

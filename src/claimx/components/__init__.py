@@ -8,6 +8,8 @@ if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 if not Doc.has_extension("clusters"):
     Doc.set_extension("clusters", default=None)
+if not Doc.has_extension("resolved_names"):
+    Doc.set_extension("resolved_names", default=None)
 
 __all__ = [
     "attribution",

@@ -5,6 +5,11 @@ given name alone (``Belousov`` → ``Andrei Belousov``), an acronym in brackets 
 (``Komisi Pemberantasan Korupsi (KPK)``, then ``KPK``). ``doc._.clusters`` holds them and the record
 carries them as ``clusters``: ``{"name", "label", "mentions": [[start, end], ...]}``.
 
+The stage runs after ``claimx_sources``: where that stage resolved a mention (``doc._.resolved_names``:
+titles, nicknames, aliases, a described person, a pronoun or ``-nya`` source), the cluster is the one of that
+name, so every claim's ``source_resolved`` is its source's cluster name and a resolved pronoun source is one
+of the cluster's mentions. Without it (the stage alone, as below) names come from the entities.
+
 >>> from claimx.pipeline import blank
 >>> from spacy.tokens import Span
 >>> doc = blank()("Andrei Belousov tiba. Belousov berkata. Komisi Pemberantasan Korupsi (KPK) diam. KPK menolak.")
@@ -86,9 +91,23 @@ def document_clusters(doc: Doc) -> list[Cluster]:
         acronym = _acronym_of(doc, ent, ents, n)
         if acronym is not None and ent.label_ == "ORG":
             aliases[acronym.text] = fullest.get((ent.label_, _words(ent.text)), ent.text)
+    resolved = doc._.resolved_names or {}
     clusters: dict[tuple[str, str], Cluster] = {}
     for ent in ents:
-        name = aliases.get(ent.text) or fullest.get((ent.label_, _words(ent.text)), ent.text)
+        name = resolved.get((ent.start_char, ent.end_char)) or aliases.get(ent.text)
+        name = name or fullest.get((ent.label_, _words(ent.text)), ent.text)
         cluster = clusters.setdefault((ent.label_, name), Cluster(name, ent.label_))
         cluster.mentions.append((ent.start_char, ent.end_char))
-    return list(clusters.values())
+    _add_resolved_sources(doc, resolved, clusters)
+    return sorted(clusters.values(), key=lambda c: c.mentions[0])
+
+
+def _add_resolved_sources(doc: Doc, resolved: dict[tuple[int, int], str], clusters: dict) -> None:
+    """Add each resolved source mention that is no entity ("ia", "nya", "ahli ITB") to the cluster of its name."""
+    by_name = {cluster.name: cluster for cluster in clusters.values()}
+    entity_mentions = {m for cluster in clusters.values() for m in cluster.mentions}
+    for mention, name in resolved.items():
+        if mention not in entity_mentions and name in by_name:
+            by_name[name].mentions.append(mention)
+    for cluster in clusters.values():
+        cluster.mentions.sort()

@@ -245,7 +245,8 @@ def minimal_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
     elif ents and ents[-1].end == end and ents[-1].label_ == "ORG":
         return ents[-1].start, ents[-1].end
     cut = title_length(doc[start:end])
-    if any(is_capitalised(t) for t in doc[start + cut : end]):  # "Kuasa hukum terdakwa" stays a description
+    rest = doc[start + cut : end]
+    if len(rest) and all(is_capitalised(t) or t.text in "()" for t in rest):  # "Ahli UI itu" stays a description
         start += cut
     lower = [t.i for t in doc[start:end] if t.text[:1].islower()]
     if lower and lower[-1] + 1 < end and all(t.is_alpha and is_capitalised(t) for t in doc[lower[-1] + 1 : end]):

@@ -261,7 +261,22 @@ class SourceResolver:
                 claim.source_resolved = resolver.speakers[-1][1]
             if claim is not None and claim.via_start is not None:
                 claim.via = resolver.name(claim.via_start, claim.via_end)
+        doc._.resolved_names = _resolved_names(doc, claims, resolver)
         return doc
+
+
+def _resolved_names(doc: Doc, claims: list[Claim], resolver: "_Resolution") -> dict[tuple[int, int], str]:
+    """The name each person or organisation entity and each claim source stands for, by character offsets:
+    what ``claimx_clusters`` groups mentions by, so that a cluster's name is the claims' ``source_resolved``."""
+    names = {}
+    for ent in doc.ents:
+        if ent.label_ in ("PER", "ORG"):
+            end = ent.end_char - _glued_suffix(ent[-1].text)
+            names[(ent.start_char, ent.end_char)] = resolver.name(ent.start_char, end)
+    for claim in claims:
+        if claim.source_start is not None and claim.source_resolved:
+            names.setdefault((claim.source_start, claim.source_end), claim.source_resolved)
+    return names
 
 
 def _in_text_order(
