@@ -282,3 +282,17 @@ def test_a_person_introduced_with_a_role_is_the_next_pronouns_antecedent(nlp, in
 def test_a_name_followed_by_a_place_is_no_introduction(nlp):
     text = '"Stok kita cukup," kata Menteri Perdagangan Budi Santoso. Ia bertemu Rina Wati, Jakarta. "Harga naik," ujarnya.'
     assert claims_of(nlp, text)[-1]["source_resolved"] == "Budi Santoso"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "resolved"),
+    [
+        ('Para petani menolak impor beras. "Kami rugi besar," kata mereka.', "mereka", "Para petani"),
+        ("Para petani menolak impor beras. Mereka mengatakan bahwa harga gabah turun.", "Mereka", "Para petani"),
+        ("Warga mengungsi ke balai desa. Mereka mengaku belum menerima bantuan.", "Mereka", "Warga"),
+        ('"Stok aman," ujar menteri asal Bali itu.', "menteri asal Bali itu", "menteri asal Bali"),
+    ],
+)
+def test_plural_pronouns_and_lowercase_nouns_shaped_like_verbs(nlp, text, source, resolved):
+    claim = claims_of(nlp, text)[-1]
+    assert (claim["source"], claim["source_resolved"]) == (source, resolved)

@@ -41,6 +41,7 @@ _NICKNAME = re.compile(rf"\b(?:{'|'.join(sorted(W['nickname']))})\s+(?:di)?sapa\
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)\s*")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:seorang|sang|salah satu)?\s*[\w-]+(?:\s+[\w-]+)?)")
+_GROUP = re.compile(rf"\b(?i:{'|'.join(sorted(W['collective']))})\s+[a-z]+\b")
 _COORDINATORS = frozenset({"dan", "serta", "maupun", "atau"})
 _JOINERS = frozenset({"of", "the", "&", "de", "van", "bin", "binti", "al", "el"})
 
@@ -444,6 +445,9 @@ class _Resolution:
         if number == "plural":
             if self.speakers and _is_group(self.speakers[-1][1]):
                 return self.speakers[-1][1]  # "Sejumlah warga mengaku ... Mereka menyebut ..."
+            group = self._narrated_group(self.speakers[-1][0] if self.speakers else 0, at)
+            if group is not None:
+                return group  # "Para petani menolak impor. Mereka mengatakan ..."
             if self.org_speakers:
                 return self.org_speakers[-1]
         fresh = self._fresh_subject(last[0] if last else -1, at, last[1] if last else None)
@@ -453,6 +457,15 @@ class _Resolution:
             return last[1]
         before = next((m for m in self._narrated_back_from(at) if m.person or number == "plural"), None)
         return self.name(before.start, before.end) if before else None
+
+    def _narrated_group(self, since: int, at: int) -> str | None:
+        """The latest group the narration names between ``since`` and ``at`` ("Para petani", "sejumlah
+        warga desa"): a collective word and the noun after it, unless that is a verb."""
+        found = None
+        for match in _GROUP.finditer(self.text, since, at):
+            words = match.group().split()
+            found = words[0] if len(words) > 1 and verb_shaped(words[1]) else " ".join(words)
+        return found
 
     def _fresh_subject(self, since: int, at: int, speaker: str | None) -> str | None:
         """The latest full name (two words or more) in subject position, or introduced with its role
