@@ -1,5 +1,7 @@
 """Where a reported clause starts and ends around a cue, read from tokens, quotes and cues."""
 
+from spacy.tokens import Span
+
 from ..grammar import W, np_before
 from .index import DocIndex
 
@@ -64,3 +66,23 @@ def clause_end(ix: DocIndex, start: int, end: int) -> int:
         if k > start and doc[k].text == ",":
             return k
     return end
+
+
+def unclosed_quote(ix: DocIndex, cue: Span) -> int | None:
+    """The token after a quote mark that opens in the cue's paragraph and is not closed before the cue.
+
+    >>> from claimx.pipeline import load
+    >>> doc = load("blank")('Budi hadir. "Kami siap. Stok cukup, kata Budi.')
+    >>> [(c.kind, doc.text[c.content_start:c.content_end]) for c in doc._.claims]
+    [('direct', 'Kami siap. Stok cukup')]
+    """
+    line_start = ix.text.rfind("\n", 0, cue.start_char) + 1
+    piece = ix.text[line_start : cue.start_char]
+    if piece.count('"') % 2:
+        mark = piece.rfind('"')
+    elif piece.count("“") > piece.count("”"):
+        mark = piece.rfind("“")
+    else:
+        return None
+    first = ix.token_at(line_start + mark + 1)
+    return first if first is not None and first < cue.start else None

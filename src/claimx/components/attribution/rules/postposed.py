@@ -15,7 +15,7 @@ clause is the claim (``parenthetical_cue``); otherwise the clause before the cue
 from spacy.tokens import Span
 
 from ...grammar import np_before
-from ..clauses import clause_ending, ends_clause
+from ..clauses import clause_ending, ends_clause, unclosed_quote
 from ..cue_filters import is_verb_cue, word_before
 from ..found import Found
 from ..index import DocIndex
@@ -55,26 +55,6 @@ def postposed_cue(ix: DocIndex, cue: Span) -> Found | None:
     if content is None:
         return None
     return ix.mark(Found(content, ix.kind(content), "clause_cue_source", cue, source), cue, source)
-
-
-def unclosed_quote(ix: DocIndex, cue: Span) -> int | None:
-    """The token after a quote mark that opens in the cue's paragraph and is not closed before the cue.
-
-    >>> from claimx.pipeline import load
-    >>> doc = load("blank")('Budi hadir. "Kami siap. Stok cukup, kata Budi.')
-    >>> [(c.kind, doc.text[c.content_start:c.content_end]) for c in doc._.claims]
-    [('direct', 'Kami siap. Stok cukup')]
-    """
-    line_start = ix.text.rfind("\n", 0, cue.start_char) + 1
-    piece = ix.text[line_start : cue.start_char]
-    if piece.count('"') % 2:
-        mark = piece.rfind('"')
-    elif piece.count("“") > piece.count("”"):
-        mark = piece.rfind("“")
-    else:
-        return None
-    first = ix.token_at(line_start + mark + 1)
-    return first if first is not None and first < cue.start else None
 
 
 def ends_its_sentence(ix: DocIndex, cue: Span) -> bool:
