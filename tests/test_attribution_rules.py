@@ -39,3 +39,22 @@ def test_rule_table(nlp, rule, text, content, source):
     assert claim["rule"] == rule
     assert claim["source"] == (None if source == "-" else source)
     assert claim["confidence"] == DEFAULT_CONFIG["confidence"][rule]
+
+
+def test_the_rules_that_run_are_the_configs():
+    import claimx
+
+    text = "Beredar pesan berantai yang menyebutkan bahwa vaksin itu mengandung cip."
+    nlp = claimx.load()
+    assert [c["rule"] for c in claims_of(nlp, text)] == ["relative_cue"]
+    without = [r for r in DEFAULT_CONFIG["cue_rules"] if r != "relative_cue"]
+    nlp.replace_pipe("claimx_attribution", "claimx_attribution", config={"cue_rules": without})
+    assert claims_of(nlp, text) == []
+
+
+def test_an_unknown_rule_name_is_a_clear_error():
+    import claimx
+
+    nlp = claimx.load("blank")
+    with pytest.raises(ValueError, match="unknown rule 'nosuch'"):
+        nlp.replace_pipe("claimx_attribution", "claimx_attribution", config={"cue_rules": ["nosuch"]})
