@@ -196,3 +196,32 @@ def test_unit_after_a_title_gives_up_the_person_who_ends_it(rules, text, span, e
 )
 def test_regional_unit_and_its_place_are_one_organisation(rules, text, span, expected):
     assert _ents(_run(rules, text, [span])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Dilansir dari liputan6.com, harga beras naik.", [], [("liputan6.com", "ORG")]),
+        ("Hal itu dikutip dari Merdeka.com dan detik.com.", [], [("Merdeka.com", "ORG"), ("detik.com", "ORG")]),
+        ("Menurut cekfakta.tempo.co, klaim itu salah.", [(1, 2, "PER")], [("cekfakta.tempo.co", "ORG")]),
+        ("Situs turnbackhoax.id membantah kabar itu.", [], [("turnbackhoax.id", "ORG")]),
+        ("Baca di https://www.kompas.com/read/2025 kemarin.", [], []),
+        ("Kirim surel ke redaksi@kompas.com sekarang.", [], []),
+    ],
+)
+def test_a_web_address_is_an_organisation(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warga menyambut acara itu dengan antusias. (tfa/dim)", [("tfa", "ORG"), ("dim", "PER")]),
+        ("Pertandingan berakhir imbang.\n(goal/yp)\nBaca juga: Hasil laga", [("goal", "ORG"), ("yp", "PER")]),
+        ("Harga cabai turun. (mdk/rnd/frs)", [("mdk", "ORG"), ("rnd", "PER"), ("frs", "PER")]),
+        ("Pelaku dipidana penjara dan denda (dan/atau) sesuai aturan.", []),
+        ("Jawab saja (ya/tidak)", []),
+    ],
+)
+def test_a_source_tag_names_the_outlet_and_its_editors(rules, text, expected):
+    assert _ents(_run(rules, text)) == expected

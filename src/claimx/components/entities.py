@@ -42,6 +42,8 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 * a regional unit word right before a place makes one ORG (``data/regional_units.txt``:
   "Polda Jawa Tengah", "KPU Jawa Timur"), with any sub-unit words before it ("Satlantas Polresta
   Bogor Kota"), replacing whatever it overlaps;
+* web addresses ("liputan6.com") are ORG and a source tag's codes ("(tfa/dim)") are the outlet (ORG) and
+  its editors (PER), whatever the model said (:mod:`claimx.components.entity_forms`);
 * a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
   acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
 * a part of a full PER name is PER wherever else it occurs alone in the document
@@ -78,6 +80,7 @@ from ..lang.entity_words import (
 from ..lang.gazetteer import canonical_forms, entries
 from ..lang.glued import known
 from ..lang.titles import honorifics, title_length, titles
+from .entity_forms import source_tags, web_addresses
 
 BRACKETS = {"(", ")", "[", "]"}
 SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
@@ -468,6 +471,8 @@ class EntityCleaner:
         ents = filter_spans([span for ent in doc.ents if (span := clean(ent, lowered)) is not None])
         ents = [piece for ent in ents for piece in unit_and_person(ent, known_texts)]
         ents = filter_spans(regional(ents))
+        for form in [*web_addresses(doc), *source_tags(doc)]:
+            ents = merge(ents, form, force=True)
         ents = filter_spans(ents + list(acronyms(ents)))
         doc.ents = name_parts(ents, words, known_texts)
         return doc

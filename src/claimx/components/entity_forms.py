@@ -1,0 +1,68 @@
+"""Entities recognised by their written form alone, for ``claimx_entities``.
+
+Following ``../shared/eval/GUIDELINE.md`` and the held-out set's project-wide decisions:
+
+* a web address standing for an outlet or a company is ORG ("dilansir dari liputan6.com",
+  "Merdeka.com", "turnbackhoax.id"), whatever its case; a URL with a path or a scheme
+  ("https://www.kompas.com/read/...") and an e-mail address are not;
+* a source tag closing a paragraph or an article, lowercase codes in brackets separated by a slash
+  ("(tfa/dim)", "(goal/yp)"), holds the outlet's code first (ORG) and the editors' initials after
+  it (PER).
+
+>>> from claimx.pipeline import blank
+>>> doc = blank()("Dilansir dari liputan6.com, harga naik. (tfa/dim)")
+>>> [(s.text, s.label_) for s in web_addresses(doc)] + [(s.text, s.label_) for s in source_tags(doc)]
+[('liputan6.com', 'ORG'), ('tfa', 'ORG'), ('dim', 'PER')]
+"""
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from ..lang.glued import known_words
+
+# A host name: name parts joined by dots, ending in a top-level domain that news text cites.
+WEB_ADDRESS = re.compile(
+    r"^(?:[A-Za-z0-9-]+\.)+(?:com|co\.id|id|net|org|or\.id|go\.id|ac\.id|tv|news|co)$", re.IGNORECASE
+)
+TAG_WORD = re.compile(r"^[a-z]{2,6}$")
+
+
+def web_addresses(doc: Doc) -> Iterator[Span]:
+    """ORG spans of tokens that are a bare host name ("detik.com"), not a URL or an e-mail address."""
+    for token in doc:
+        text = token.text
+        if "." in text and WEB_ADDRESS.match(text) and not text.lower().startswith("www."):
+            before = doc[token.i - 1].text if token.i else ""
+            if before not in ("@", "/", "//", ":", "://") and any(c.isalpha() for c in text.split(".")[0]):
+                yield Span(doc, token.i, token.i + 1, "ORG")
+
+
+def source_tags(doc: Doc) -> Iterator[Span]:
+    """The codes of a source tag "(code/initials)": the first ORG, the others PER.
+
+    A tag holds two or three lowercase codes of 2-6 letters joined by "/", with no everyday word among
+    the editors' initials ("(dan/atau)" is no tag), and ends its line.
+    """
+    words = [token.text for token in doc]
+    for i, word in enumerate(words):
+        if word != "(":
+            continue
+        j, codes = i + 1, []
+        while j < len(doc) and TAG_WORD.match(words[j]) and len(codes) < 3:
+            codes.append(j)
+            if j + 1 < len(doc) and words[j + 1] == "/":
+                j += 2
+            else:
+                j += 1
+                break
+        closes = j < len(doc) and words[j] == ")" and words[j - 1] != "/"
+        ends_line = j + 1 >= len(doc) or "\n" in doc[j].whitespace_ or doc[j + 1].is_space or words[j + 1] in ".\n"
+        if not (closes and ends_line and len(codes) >= 2):
+            continue
+        if any(words[k] in known_words() for k in codes[1:]):
+            continue
+        yield Span(doc, codes[0], codes[0] + 1, "ORG")
+        for k in codes[1:]:
+            yield Span(doc, k, k + 1, "PER")
