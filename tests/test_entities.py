@@ -225,3 +225,25 @@ def test_a_web_address_is_an_organisation(rules, text, spans, expected):
 )
 def test_a_source_tag_names_the_outlet_and_its_editors(rules, text, expected):
     assert _ents(_run(rules, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Razia truk over dimension over load (ODOL) digelar. Truk ODOL ditilang.",
+            [(6, 7, "ORG"), (12, 13, "ORG")],
+            [],
+        ),
+        ("Kelompok lelaki seks lelaki (LSL) rentan.", [(5, 6, "ORG")], []),
+        ("Lelang surat berharga negara (SBN) dibuka.", [(5, 6, "ORG")], []),
+        (
+            "Kata Komisi Pemberantasan Korupsi (KPK) kemarin.",
+            [(1, 4, "ORG")],
+            [("Komisi Pemberantasan Korupsi", "ORG"), ("KPK", "ORG")],
+        ),
+        ("Kata pihak Kemenkes (KKS) kemarin.", [(2, 3, "ORG"), (4, 5, "ORG")], [("Kemenkes", "ORG"), ("KKS", "ORG")]),
+    ],
+)
+def test_an_acronym_spelled_out_in_lowercase_is_no_name(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected

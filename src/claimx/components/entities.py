@@ -43,7 +43,8 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
   "Polda Jawa Tengah", "KPU Jawa Timur"), with any sub-unit words before it ("Satlantas Polresta
   Bogor Kota"), replacing whatever it overlaps;
 * web addresses ("liputan6.com") are ORG and a source tag's codes ("(tfa/dim)") are the outlet (ORG) and
-  its editors (PER), whatever the model said (:mod:`claimx.components.entity_forms`);
+  its editors (PER), whatever the model said, and an acronym spelled out in lowercase words ("truk over
+  dimension over load (ODOL)") is no entity anywhere in the document (:mod:`claimx.components.entity_forms`);
 * a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
   acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
 * a part of a full PER name is PER wherever else it occurs alone in the document
@@ -80,7 +81,7 @@ from ..lang.entity_words import (
 from ..lang.gazetteer import canonical_forms, entries
 from ..lang.glued import known
 from ..lang.titles import honorifics, title_length, titles
-from .entity_forms import source_tags, web_addresses
+from .entity_forms import common_acronyms, source_tags, web_addresses
 
 BRACKETS = {"(", ")", "[", "]"}
 SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
@@ -474,5 +475,7 @@ class EntityCleaner:
         for form in [*web_addresses(doc), *source_tags(doc)]:
             ents = merge(ents, form, force=True)
         ents = filter_spans(ents + list(acronyms(ents)))
+        if common := common_acronyms(doc):
+            ents = [ent for ent in ents if ent.text not in common or ent.text in known_texts]
         doc.ents = name_parts(ents, words, known_texts)
         return doc

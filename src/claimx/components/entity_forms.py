@@ -5,6 +5,10 @@ Following ``../shared/eval/GUIDELINE.md`` and the held-out set's project-wide de
 * a web address standing for an outlet or a company is ORG ("dilansir dari liputan6.com",
   "Merdeka.com", "turnbackhoax.id"), whatever its case; a URL with a path or a scheme
   ("https://www.kompas.com/read/...") and an e-mail address are not;
+* an acronym spelled out in lowercase words before it in brackets is a common noun, not a name, in
+  the whole document ("truk over dimension over load (ODOL)", "lelaki seks lelaki (LSL)", "surat
+  berharga negara (SBN)"), unlike one spelled out in capitalised words ("Komisi Pemberantasan Korupsi
+  (KPK)");
 * a source tag closing a paragraph or an article, lowercase codes in brackets separated by a slash
   ("(tfa/dim)", "(goal/yp)"), holds the outlet's code first (ORG) and the editors' initials after
   it (PER).
@@ -13,6 +17,8 @@ Following ``../shared/eval/GUIDELINE.md`` and the held-out set's project-wide de
 >>> doc = blank()("Dilansir dari liputan6.com, harga naik. (tfa/dim)")
 >>> [(s.text, s.label_) for s in web_addresses(doc)] + [(s.text, s.label_) for s in source_tags(doc)]
 [('liputan6.com', 'ORG'), ('tfa', 'ORG'), ('dim', 'PER')]
+>>> sorted(common_acronyms(blank()("Truk over dimension over load (ODOL) dan Badan Gizi Nasional (BGN).")))
+['ODOL']
 """
 
 import re
@@ -27,6 +33,11 @@ WEB_ADDRESS = re.compile(
     r"^(?:[A-Za-z0-9-]+\.)+(?:com|co\.id|id|net|org|or\.id|go\.id|ac\.id|tv|news|co)$", re.IGNORECASE
 )
 TAG_WORD = re.compile(r"^[a-z]{2,6}$")
+ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$")
+SPELLING_JOINS = frozenset(
+    {"dan", "dari", "untuk", "di", "ke", "pada", "atas", "yang", "bagi", "of", "and", "the", "&"}
+)
+LONGEST_SPELLING = 12  # words looked at before an acronym's bracket
 
 
 def web_addresses(doc: Doc) -> Iterator[Span]:
@@ -66,3 +77,38 @@ def source_tags(doc: Doc) -> Iterator[Span]:
         yield Span(doc, codes[0], codes[0] + 1, "ORG")
         for k in codes[1:]:
             yield Span(doc, k, k + 1, "PER")
+
+
+def _spelled_by(words: list[str], acronym: str) -> list[str] | None:
+    """The words that end ``words`` and spell ``acronym`` by their initials (one word may give up to
+    three opening letters: "Kemenkes"), skipping joining words; None if they do not."""
+    letters, i, j, used = acronym.lower(), len(words) - 1, len(acronym) - 1, []
+    while i >= 0 and j >= 0:
+        word = words[i].lower()
+        if word in SPELLING_JOINS and used:
+            i -= 1
+            continue
+        size = next((k for k in (1, 2, 3) if j - k + 1 >= 0 and word.startswith(letters[j - k + 1 : j + 1])), 0)
+        if not size:
+            return None
+        used.append(words[i])
+        i, j = i - 1, j - size
+    return used if j < 0 else None
+
+
+def common_acronyms(doc: Doc) -> set[str]:
+    """Acronyms written in brackets right after the lowercase words that spell them (see above)."""
+    found = set()
+    for token in doc[2:-1]:
+        i = token.i
+        if not (ACRONYM.match(token.text) and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+            continue
+        words = []
+        for before in reversed(doc[max(0, i - 1 - LONGEST_SPELLING) : i - 1]):
+            if not before.is_alpha:
+                break
+            words.insert(0, before.text)
+        spelled = _spelled_by(words, token.text)
+        if spelled and all(word.islower() for word in spelled):
+            found.add(token.text)
+    return found
