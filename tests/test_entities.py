@@ -247,3 +247,25 @@ def test_a_source_tag_names_the_outlet_and_its_editors(rules, text, expected):
 )
 def test_an_acronym_spelled_out_in_lowercase_is_no_name(rules, text, spans, expected):
     assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Korban dirawat di Rumah Sakit Harapan Kita sejak pagi.",
+            [(3, 7, "LOC")],
+            [("Rumah Sakit Harapan Kita", "ORG")],
+        ),
+        ("Siswa SMPN 3 Depok mengikuti lomba.", [(1, 4, "LOC")], [("SMPN 3 Depok", "ORG")]),
+        ("Koleksi Museum Nasional bertambah.", [], [("Museum Nasional", "ORG")]),
+        (
+            "Rektor Universitas Gadjah Mada Ova Emilia hadir.",
+            [(4, 6, "PER")],
+            [("Universitas Gadjah Mada", "ORG"), ("Ova Emilia", "PER")],
+        ),
+        ("Ia menginap di Hotel Borobudur kemarin.", [], [("Hotel Borobudur", "LOC")]),
+    ],
+)
+def test_an_institution_housed_in_a_building_is_an_organisation(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected

@@ -11,7 +11,9 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
   is split ("Presiden AS Joe Biden" → LOC ``AS`` + PER ``Joe Biden``); an ORG keeps its place
   qualifier ("Kementerian Pendidikan Palestina");
 * a capitalised facility head plus a name is one LOC span (``data/facility_heads.txt``:
-  "Bandara Soekarno-Hatta", "Gedung Putih"), unless the head sits inside a longer model entity;
+  "Bandara Soekarno-Hatta", "Gedung Putih"), and an institution head plus a name one ORG span
+  (``data/institution_heads.txt``: "Rumah Sakit Harapan Kita", "SMPN 3 Depok"), unless the head sits
+  inside a longer model entity;
 * capitalised words after an honorific or a rank are a PER (``data/honorifics.txt``: "Gus Ipul",
   "Kompol Jazuli", "Laksamana Pertama Budi"), and so are initials after "berinisial"
   (``data/initials_cues.txt``);
@@ -68,6 +70,7 @@ from ..lang.entity_words import (
     facility_heads,
     generic_heads,
     initials_cues,
+    institution_heads,
     is_common_word,
     non_entity_before,
     non_entity_heads,
@@ -90,7 +93,7 @@ CAMEL = re.compile(r"[a-z][A-Z]")
 LONGEST_NAME = 4  # capitalised words taken after an honorific
 LEGAL_FORMS = frozenset({"PT", "CV", "UD", "Perum", "Persero", "Yayasan", "Koperasi"})
 LONGEST_UNIT = 6  # capitalised words an ORG may extend leftwards over
-_HEAD_STARTS = frozenset(head[0] for head in facility_heads())
+_HEAD_STARTS = frozenset(head[0] for head in facility_heads() | institution_heads())
 
 
 def canonical(span: Span) -> str:
@@ -148,24 +151,30 @@ def _head_at(doc: Doc, i: int, heads: frozenset[tuple[str, ...]]) -> int:
 
 
 def facilities(doc: Doc, words: list[str], ents: list[Span]) -> Iterator[Span]:
-    """LOC spans of a facility head followed by capitalised or numeric tokens.
+    """LOC spans of a facility head followed by capitalised or numeric tokens, ORG spans of an
+    institution head followed by them ("Rumah Sakit Harapan Kita", "SMPN 3 Depok").
 
-    A title may open the name ("Bandara Sultan Hasanuddin") but ends it later ("Tol X Kompol Y").
+    A title may open the name ("Bandara Sultan Hasanuddin") but ends it later ("Tol X Kompol Y");
+    an institution's name also ends where a person tagged by the model begins ("Universitas X Budi Santoso").
     """
-    heads = facility_heads()
+    heads = facility_heads() | institution_heads()
     inside = {i for ent in ents for i in range(ent.start + 1, ent.end)}
+    people = {ent.start for ent in ents if ent.label_ == "PER"}
     for i, word in enumerate(words):
         if word not in _HEAD_STARTS or i in inside:
             continue
         size = _head_at(doc, i, heads)
+        institution = tuple(words[i : i + size]) in institution_heads()
         end = i + size
         while size and end < len(doc) and (_capitalised(doc[end]) or doc[end].like_num):
             if (_is_title(doc[end]) and end > i + size) or _head_at(doc, end, heads):
                 break
+            if institution and end in people and end > i + size:
+                break
             end += 1
         if size and end > i + size:
             inside.update(range(i, end))
-            yield Span(doc, i, end, "LOC")
+            yield Span(doc, i, end, "ORG" if institution else "LOC")
 
 
 def honoured(doc: Doc, words: list[str], known: set[str]) -> Iterator[Span]:
@@ -327,8 +336,8 @@ def unit_and_person(ent: Span, known: set[str]) -> list[Span]:
         cut -= 1
     if cut - ent.start == 1 and (doc[ent.start].text in org_units() or doc[ent.start].text.rstrip(".") in LEGAL_FORMS):
         cut += 1  # "PT Pertamina", "Dinas Sosial": a unit word alone names no unit
-    if ent.end - cut < 2:
-        return [ent]
+    if ent.end - cut < 2 or cut - ent.start <= _head_at(doc, ent.start, institution_heads()):
+        return [ent]  # "Universitas Gadjah Mada": the words after an institution head are its name
     return [Span(doc, ent.start, cut, ent.label_), Span(doc, cut, ent.end, "PER")]
 
 

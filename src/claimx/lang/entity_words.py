@@ -7,6 +7,7 @@ accessor                  file                        holds
 ========================  ==========================  =================================================
 ``generic_heads()``       ``generic_heads.txt``       generic words before a place, lowercased ("pemprov")
 ``facility_heads()``      ``facility_heads.txt``      facility heads as word tuples (("Bandar", "Udara"))
+``institution_heads()``   ``institution_heads.txt``   institution heads as word tuples (("Rumah", "Sakit"))
 ``place_heads()``         ``place_heads.txt``         administrative words before a place ("Kota")
 ``place_tails()``         ``place_tails.txt``         administrative words after a place ("Kota", "Raya")
 ``not_entities()``        ``not_entities.txt``        texts that are never entities ("HIV", "UU")
@@ -35,6 +36,12 @@ def word_set(name: str, lower: bool = False) -> frozenset[str]:
 def facility_heads() -> frozenset[tuple[str, ...]]:
     """``data/facility_heads.txt`` as word tuples, case kept (("Bandar", "Udara"), ...)."""
     return frozenset(tuple(line.split()) for line in read_word_list("facility_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def institution_heads() -> frozenset[tuple[str, ...]]:
+    """``data/institution_heads.txt`` as word tuples, case kept (("Rumah", "Sakit"), ("SMPN",), ...)."""
+    return frozenset(tuple(line.split()) for line in read_word_list("institution_heads.txt"))
 
 
 generic_heads = partial(word_set, "generic_heads.txt", lower=True)
