@@ -269,3 +269,17 @@ def test_an_acronym_spelled_out_in_lowercase_is_no_name(rules, text, spans, expe
 )
 def test_an_institution_housed_in_a_building_is_an_organisation(rules, text, spans, expected):
     assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Marquez menang di MotoGP Italia 2025 kemarin.", [(0, 1, "PER"), (4, 5, "LOC")], [("Marquez", "PER")]),
+        ("Timnas lolos ke Piala Asia 2027.", [(4, 5, "LOC")], []),
+        ("Ia bermain di Liga Malaysia musim ini.", [(4, 5, "LOC")], []),
+        ("Warga memilih dalam Pilkada Jakarta 2024.", [(4, 5, "LOC")], []),
+        ("Ia tinggal di Jakarta sejak 2024.", [(3, 4, "LOC")], [("Jakarta", "LOC")]),
+    ],
+)
+def test_a_place_inside_an_event_name_is_no_entity(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected

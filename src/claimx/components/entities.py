@@ -23,7 +23,8 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 * spans are dropped when they are only a title, a number, a handle (``@jokowi``), a known
   non-entity (``data/not_entities.txt``: currencies, diseases), a vessel or a law
   (``data/non_entity_heads.txt``: "USS Nimitz", "Undang-Undang ..."), a place after
-  ``data/non_entity_before.txt`` ("bahasa Inggris"), or, unless the gazetteer knows them, a
+  ``data/non_entity_before.txt`` ("bahasa Inggris") or inside an event's name (``data/event_heads.txt``:
+  "MotoGP Italia", "Piala Asia 2027"), or, unless the gazetteer knows them, a
   lowercase word, a capitalised "-nya" word ("Mirisnya") or a sentence-initial word that the
   text also writes in lowercase ("Truk ..." where "truk" occurs);
 * PER spans lose leading titles (``data/titles.txt``, ``data/honorifics.txt``: "Gus Ipul" → ``Ipul``);
@@ -67,6 +68,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..lang.entity_words import (
+    event_heads,
     facility_heads,
     generic_heads,
     initials_cues,
@@ -235,6 +237,7 @@ def _dropped(ent: Span, lowered: set[str]) -> bool:
         or ent.text in non_name_words()
         or tuple(t.lower_ for t in ent) in titles()
         or (ent.label_ == "LOC" and before in non_entity_before())
+        or (ent.label_ == "LOC" and start > 0 and doc[start - 1].text in event_heads())
         or (ent.text not in canonical_forms() and _common_word(ent, lowered, opens_sentence))
     )
 
