@@ -70,3 +70,8 @@ def test_names_in_a_headline_line_are_left_as_tagged():
     doc = blank()("Baca juga: Prabowo Minta Menteri Hemat Anggaran Negara\nIsi berita.")
     (ent,) = repair_people(doc, [Span(doc, 3, 4, "PER")])
     assert ent.text == "Prabowo"
+
+
+def test_a_repaired_name_that_is_an_account_display_name_is_dropped():
+    doc = _doc("Unggahan akun X “Rina Kartika” viral. Rina Kartika membantah.", [(4, 5, "PER"), (9, 11, "PER")])
+    assert _ents(make_doc_consistent(doc)) == [("Rina Kartika", "PER")]

@@ -283,3 +283,20 @@ def test_an_institution_housed_in_a_building_is_an_organisation(rules, text, spa
 )
 def test_a_place_inside_an_event_name_is_no_entity(rules, text, spans, expected):
     assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Beredar unggahan akun Facebook “Budi Santoso” soal harga. Budi Santoso adalah warga.",
+            [(3, 4, "ORG"), (5, 7, "PER"), (11, 13, "PER")],
+            [("Facebook", "ORG"), ("Budi Santoso", "PER")],
+        ),
+        ('Video diunggah kanal YouTube "Rina Kartika" kemarin.', [(3, 4, "ORG"), (5, 7, "PER")], [("YouTube", "ORG")]),
+        ("Akun bernama “Sinar Jaya” menyebarkan kabar itu.", [(3, 5, "ORG")], []),
+        ("Kata “Budi Santoso” itu muncul di spanduk.", [(2, 4, "PER")], [("Budi Santoso", "PER")]),
+    ],
+)
+def test_an_account_display_name_in_quotes_is_no_entity(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected

@@ -38,6 +38,7 @@ from spacy.util import filter_spans
 from ..lang.gazetteer import entries
 from ..lang.glued import known_words
 from ..lang.titles import titles
+from .entity_forms import is_account_name
 
 MAX_NAME_TOKENS = 6
 
@@ -192,7 +193,7 @@ def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -
             i = span.end
         else:
             i += 1
-    doc.ents = filter_spans(ents + added)
+    doc.ents = [ent for ent in filter_spans(ents + added) if not is_account_name(ent)]  # "akun X “Budi”"
     return doc
 
 

@@ -47,7 +47,8 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
   Bogor Kota"), replacing whatever it overlaps;
 * web addresses ("liputan6.com") are ORG and a source tag's codes ("(tfa/dim)") are the outlet (ORG) and
   its editors (PER), whatever the model said, and an acronym spelled out in lowercase words ("truk over
-  dimension over load (ODOL)") is no entity anywhere in the document (:mod:`claimx.components.entity_forms`);
+  dimension over load (ODOL)") is no entity anywhere in the document, nor is an account's quoted display name
+  ("akun Facebook "Budi Santoso"") (:mod:`claimx.components.entity_forms`);
 * a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
   acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
 * a part of a full PER name is PER wherever else it occurs alone in the document
@@ -86,7 +87,7 @@ from ..lang.entity_words import (
 from ..lang.gazetteer import canonical_forms, entries
 from ..lang.glued import known
 from ..lang.titles import honorifics, title_length, titles
-from .entity_forms import common_acronyms, source_tags, web_addresses
+from .entity_forms import common_acronyms, is_account_name, source_tags, web_addresses
 
 BRACKETS = {"(", ")", "[", "]"}
 SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
@@ -371,13 +372,16 @@ def acronyms(ents: list[Span]) -> Iterator[Span]:
             yield Span(doc, end + 1, end + 2, ent.label_)
 
 
-def name_parts(ents: list[Span], words: list[str], known: set[str]) -> list[Span]:
+def name_parts(
+    ents: list[Span], words: list[str], known: set[str], blocked: frozenset[int] = frozenset()
+) -> list[Span]:
     """``ents`` with other lone mentions of name parts and acronyms labelled like their entity.
 
     Parts are title-case words of 3+ letters of multi-word PER entities (PER) and the first name
     word of a facility (LOC: "Bandara Husein Sastranegara" … "Husein"), except gazetteer names;
     acronyms are single-token ORG or PER entities with two or more capitals ("KIC", initials "AR";
-    PER wins). A mention is lone when the words around it are not capitalised.
+    PER wins). A mention is lone when the words around it are not capitalised; ``blocked`` tokens
+    (an account's display name) take no label.
     """
     if not ents:
         return ents
@@ -390,7 +394,7 @@ def name_parts(ents: list[Span], words: list[str], known: set[str]) -> list[Span
             labels[ent[size].text] = "LOC"
     parts = {t.text for ent in ents if ent.label_ == "PER" and len(ent) > 1 for t in ent if t.is_title and len(t) > 2}
     labels.update(dict.fromkeys(parts - known, "PER"))
-    result, taken = [], set()
+    result, taken = [], set(blocked)
     for ent in ents:
         if len(ent) == 1 and labels.get(ent.text, ent.label_) != ent.label_ and ent.text not in known:
             ent = Span(doc, ent.start, ent.end, labels[ent.text])
@@ -487,7 +491,12 @@ class EntityCleaner:
         for form in [*web_addresses(doc), *source_tags(doc)]:
             ents = merge(ents, form, force=True)
         ents = filter_spans(ents + list(acronyms(ents)))
-        if common := common_acronyms(doc):
-            ents = [ent for ent in ents if ent.text not in common or ent.text in known_texts]
-        doc.ents = name_parts(ents, words, known_texts)
+        common = common_acronyms(doc)
+        accounts = {i for ent in ents if is_account_name(ent) for i in range(ent.start, ent.end)}
+        ents = [
+            ent
+            for ent in ents
+            if ent.start not in accounts and not (ent.text in common and ent.text not in known_texts)
+        ]
+        doc.ents = name_parts(ents, words, known_texts, frozenset(accounts))
         return doc

@@ -9,6 +9,8 @@ Following ``../shared/eval/GUIDELINE.md`` and the held-out set's project-wide de
   the whole document ("truk over dimension over load (ODOL)", "lelaki seks lelaki (LSL)", "surat
   berharga negara (SBN)"), unlike one spelled out in capitalised words ("Komisi Pemberantasan Korupsi
   (KPK)");
+* an account's display name in quote marks ("akun Facebook \u201cBudi Santoso\u201d", "kanal YouTube
+  'Berita Terkini'") is not an entity, even where it looks like a person's name;
 * a source tag closing a paragraph or an article, lowercase codes in brackets separated by a slash
   ("(tfa/dim)", "(goal/yp)"), holds the outlet's code first (ORG) and the editors' initials after
   it (PER).
@@ -38,6 +40,9 @@ SPELLING_JOINS = frozenset(
     {"dan", "dari", "untuk", "di", "ke", "pada", "atas", "yang", "bagi", "of", "and", "the", "&"}
 )
 LONGEST_SPELLING = 12  # words looked at before an acronym's bracket
+ACCOUNT_WORDS = frozenset({"akun", "pengguna", "kanal", "grup", "halaman", "channel"})
+OPEN_QUOTES, CLOSE_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"}), frozenset({'"', "\u201d", "'", "\u2019"})
+ACCOUNT_REACH = 4  # words between an account word and the quoted name ("akun Facebook bernama")
 
 
 def web_addresses(doc: Doc) -> Iterator[Span]:
@@ -112,3 +117,11 @@ def common_acronyms(doc: Doc) -> set[str]:
         if spelled and all(word.islower() for word in spelled):
             found.add(token.text)
     return found
+
+
+def is_account_name(ent: Span) -> bool:
+    """Whether ``ent`` is quoted right after an account word, at most four words before it (see above)."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if start < 2 or end >= len(doc) or doc[start - 1].text not in OPEN_QUOTES or doc[end].text not in CLOSE_QUOTES:
+        return False
+    return any(token.lower_ in ACCOUNT_WORDS for token in doc[max(0, start - 1 - ACCOUNT_REACH) : start - 1])
