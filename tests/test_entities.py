@@ -300,3 +300,28 @@ def test_a_place_inside_an_event_name_is_no_entity(rules, text, spans, expected)
 )
 def test_an_account_display_name_in_quotes_is_no_entity(rules, text, spans, expected):
     assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Wisatawan memadati Yogyakarta (YK) pekan ini. Hotel di YK penuh.",
+            [(2, 3, "LOC"), (4, 5, "ORG"), (11, 12, "ORG")],
+            [("Yogyakarta", "LOC"), ("YK", "LOC"), ("YK", "ORG")],
+        ),
+        (
+            "Kata Susilo Bambang Yudhoyono (SBY) kemarin.",
+            [(1, 4, "PER"), (5, 6, "ORG")],
+            [("Susilo Bambang Yudhoyono", "PER"), ("SBY", "PER")],
+        ),
+        ("Kata Budi Santoso (Ketua) kemarin.", [(1, 3, "PER")], [("Budi Santoso", "PER")]),
+        (
+            "Badan Gizi Nasional (BGN) hadir. BGN menyatakan siap.",
+            [(0, 3, "ORG"), (4, 5, "LOC")],
+            [("Badan Gizi Nasional", "ORG"), ("BGN", "ORG"), ("BGN", "ORG")],
+        ),
+    ],
+)
+def test_a_bracketed_acronym_takes_the_label_of_the_name_before_it(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected

@@ -49,8 +49,9 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
   its editors (PER), whatever the model said, and an acronym spelled out in lowercase words ("truk over
   dimension over load (ODOL)") is no entity anywhere in the document, nor is an account's quoted display name
   ("akun Facebook "Budi Santoso"") (:mod:`claimx.components.entity_forms`);
-* a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
-  acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
+* a capitalised word in brackets right after a multi-word ORG/LOC, a LOC or a multi-word PER (all
+  capitals then) with the same initial is its acronym, with the same label, whatever the model said
+  ("Komite Nasional Keselamatan Transportasi (KNKT)", "Susilo Bambang Yudhoyono (SBY)");
 * a part of a full PER name is PER wherever else it occurs alone in the document
   ("Katy Perry" … "Perry", even where the model said ORG or nothing), the name word of a facility
   is LOC ("Bandara Husein Sastranegara" … "Husein"), and an acronym keeps its ORG or PER label
@@ -361,19 +362,26 @@ def regional(ents: list[Span]) -> list[Span]:
 
 
 def acronyms(ents: list[Span]) -> Iterator[Span]:
-    """A capitalised word in brackets right after a multi-word ORG/LOC with the same initial."""
+    """A capitalised word in brackets right after a multi-word ORG/LOC, a LOC ("Yogyakarta (YK)") or a
+    multi-word PER with an all-capitals acronym ("Susilo Bambang Yudhoyono (SBY)"), with the same initial."""
     for ent in ents:
         doc, end = ent.doc, ent.end
-        if ent.label_ not in ("ORG", "LOC") or len(ent) < 2 or end + 2 >= len(doc):
+        if ent.label_ not in ("ORG", "LOC", "PER") or end + 2 >= len(doc):
             continue
         token = doc[end + 1]
+        if len(ent) < (1 if ent.label_ == "LOC" else 2) or (ent.label_ == "PER" and not token.text.isupper()):
+            continue
         bracketed = doc[end].text == "(" and doc[end + 2].text == ")"
         if bracketed and token.is_alpha and token.text[0] == ent.text[0] and token.text not in not_entities():
             yield Span(doc, end + 1, end + 2, ent.label_)
 
 
 def name_parts(
-    ents: list[Span], words: list[str], known: set[str], blocked: frozenset[int] = frozenset()
+    ents: list[Span],
+    words: list[str],
+    known: set[str],
+    blocked: frozenset[int] = frozenset(),
+    defined: frozenset[int] = frozenset(),
 ) -> list[Span]:
     """``ents`` with other lone mentions of name parts and acronyms labelled like their entity.
 
@@ -381,7 +389,8 @@ def name_parts(
     word of a facility (LOC: "Bandara Husein Sastranegara" … "Husein"), except gazetteer names;
     acronyms are single-token ORG or PER entities with two or more capitals ("KIC", initials "AR";
     PER wins). A mention is lone when the words around it are not capitalised; ``blocked`` tokens
-    (an account's display name) take no label.
+    (an account's display name) take no label, and acronyms ``defined`` in brackets (their token
+    indices) keep theirs.
     """
     if not ents:
         return ents
@@ -396,7 +405,8 @@ def name_parts(
     labels.update(dict.fromkeys(parts - known, "PER"))
     result, taken = [], set(blocked)
     for ent in ents:
-        if len(ent) == 1 and labels.get(ent.text, ent.label_) != ent.label_ and ent.text not in known:
+        relabel = labels.get(ent.text, ent.label_) != ent.label_ and ent.text not in known and ent.start not in defined
+        if len(ent) == 1 and relabel:
             ent = Span(doc, ent.start, ent.end, labels[ent.text])
         result.append(ent)
         taken.update(range(ent.start, ent.end))
@@ -490,7 +500,8 @@ class EntityCleaner:
         ents = filter_spans(regional(ents))
         for form in [*web_addresses(doc), *source_tags(doc)]:
             ents = merge(ents, form, force=True)
-        ents = filter_spans(ents + list(acronyms(ents)))
+        defined = list(acronyms(ents))
+        ents = filter_spans(defined + ents)  # the acronym's label wins over the model's
         common = common_acronyms(doc)
         accounts = {i for ent in ents if is_account_name(ent) for i in range(ent.start, ent.end)}
         ents = [
@@ -498,5 +509,5 @@ class EntityCleaner:
             for ent in ents
             if ent.start not in accounts and not (ent.text in common and ent.text not in known_texts)
         ]
-        doc.ents = name_parts(ents, words, known_texts, frozenset(accounts))
+        doc.ents = name_parts(ents, words, known_texts, frozenset(accounts), frozenset(a.start for a in defined))
         return doc
