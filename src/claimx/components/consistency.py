@@ -8,7 +8,10 @@ the same word differently in two sentences. After the NER and the guideline rule
    known place from its start (:func:`repair_people`);
 1. **settles label conflicts by vote**: every entity whose text is tagged more often with another
    label in the document takes the majority label (ties keep their labels);
-2. **propagates names**: an untagged capitalised mention of a tagged entity's full text, or of the
+2. **finds speakers the tagger missed**: untagged name words right after a bare speech verb
+   ("“…,” kata Guardiola") are a person (:func:`named_speakers`), and a one-word one spreads below like
+   a name the tagger saw twice;
+3. **propagates names**: an untagged capitalised mention of a tagged entity's full text, or of the
    surname or given name of a person tagged with two words or more, becomes an entity with that label
    (a one-word person's name only where the tagger tagged it at least twice, and where no untagged
    capitalised word stands beside it, so it is not part of another name: one wrong tag must not spread;
@@ -35,8 +38,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..lang.entity_words import is_common_word
 from ..lang.gazetteer import entries
 from ..lang.glued import known_words
+from ..lang.reporting import cue_lexicon
 from ..lang.titles import titles
 from .entity_forms import is_account_name
 
@@ -154,12 +159,55 @@ def repair_people(doc: Doc, ents: list[Span]) -> list[Span]:
     return repaired
 
 
+@lru_cache(maxsize=1)
+def _speech_verbs_before_speaker() -> frozenset[str]:
+    """Bare speech verbs that stand before their speaker after a quote or clause ("..., kata X")."""
+    return frozenset(form for form, entry in cue_lexicon().items() if entry.voice == "base" and " " not in form)
+
+
+def named_speakers(doc: Doc, tagged: list[bool]) -> list[Span]:
+    """PER spans of untagged name words right after a bare speech verb ("\u201c...,\u201d kata Haaland"):
+    the speaker of "kata"/"ujar"/"tutur" is a person (or a pronoun, which is lowercase). Name words are
+    capitalised, of three letters or more, neither everyday words nor gazetteer names nor titles; up to
+    three of them make one name ("ujar Erik ten Hag" stops at "ten").
+
+    >>> from claimx.pipeline import blank
+    >>> doc = blank()("\u201cKami siap,\u201d kata Guardiola. Ia senang, ujar Direktur Budi.")
+    >>> [(e.text, e.label_) for e in named_speakers(doc, [False] * len(doc))]
+    [('Guardiola', 'PER')]
+    """
+    verbs, found, i = _speech_verbs_before_speaker(), [], 1
+    while i < len(doc):
+        if doc[i - 1].lower_ not in verbs or not _speaker_word(doc[i], tagged):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 3 and _speaker_word(doc[end], tagged):
+            end += 1
+        found.append(Span(doc, i, end, "PER"))
+        i = end
+    return found
+
+
+def _speaker_word(token, tagged: list[bool]) -> bool:
+    return (
+        _name_word(token, tagged)
+        and len(token) >= 3
+        and token.is_title
+        and not is_common_word(token.text)
+        and token.text not in known_names_of_gazetteer()
+    )
+
+
+@lru_cache(maxsize=1)
+def known_names_of_gazetteer() -> frozenset[str]:
+    """Every name of the gazetteer, as written."""
+    return frozenset(entry.name for entry in entries())
+
+
 def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -> Doc:
     """Apply the boundary repair, the vote and the propagation of the module docstring to ``doc.ents``."""
-    ents = list(doc.ents)
-    if not ents:
-        return doc
-    ents = repair_people(doc, ents)
+    ents = repair_people(doc, list(doc.ents))
     winners = majority_labels(ents)
     if vote:
         ents = [Span(doc, e.start, e.end, winners.get(e.text, e.label_)) if winners.get(e.text, e.label_) != e.label_
@@ -167,6 +215,10 @@ def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -
     tagged = [False] * len(doc)
     for ent in ents:
         tagged[ent.start : ent.end] = [True] * len(ent)
+    speakers = named_speakers(doc, tagged)
+    for ent in speakers:
+        tagged[ent.start : ent.end] = [True] * len(ent)
+    ents += speakers
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for text, label in winners.items():
         words = tuple(text.split())
@@ -177,6 +229,7 @@ def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -
     parts.update(
         {t: "PER" for t, label in winners.items() if label == "PER" and " " not in t and counts[t] >= min_person_tags}
     )
+    parts.update({ent.text: "PER" for ent in speakers if len(ent) == 1})  # the verb vouches for the name
     added = []
     i = 0
     while i < len(doc):
