@@ -325,3 +325,17 @@ def test_an_account_display_name_in_quotes_is_no_entity(rules, text, spans, expe
 )
 def test_a_bracketed_acronym_takes_the_label_of_the_name_before_it(rules, text, spans, expected):
     assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Hal itu dilansir dari Sky Sports, Senin.", [(4, 5, "LOC")], [("Sky Sports", "ORG")]),
+        ("Informasi itu dikutip dari laman Mayo Clinic kemarin.", [], [("Mayo Clinic", "ORG")]),
+        ("Melansir Reuters, harga minyak naik.", [(1, 2, "PER")], [("Reuters", "ORG")]),
+        ("Dilansir dari laman resmi, harga naik.", [], []),
+        ("Dilansir dari Antara, Rabu.", [(2, 3, "ORG")], [("Antara", "ORG")]),
+    ],
+)
+def test_the_name_after_a_channel_cue_is_an_organisation(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected

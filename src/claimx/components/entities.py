@@ -45,7 +45,8 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 * a regional unit word right before a place makes one ORG (``data/regional_units.txt``:
   "Polda Jawa Tengah", "KPU Jawa Timur"), with any sub-unit words before it ("Satlantas Polresta
   Bogor Kota"), replacing whatever it overlaps;
-* web addresses ("liputan6.com") are ORG and a source tag's codes ("(tfa/dim)") are the outlet (ORG) and
+* web addresses ("liputan6.com") and the name after a channel cue ("dilansir dari X", "laman X") are ORG,
+  a source tag's codes ("(tfa/dim)") are the outlet (ORG) and
   its editors (PER), whatever the model said, and an acronym spelled out in lowercase words ("truk over
   dimension over load (ODOL)") is no entity anywhere in the document, nor is an account's quoted display name
   ("akun Facebook "Budi Santoso"") (:mod:`claimx.components.entity_forms`);
@@ -88,7 +89,7 @@ from ..lang.entity_words import (
 from ..lang.gazetteer import canonical_forms, entries
 from ..lang.glued import known
 from ..lang.titles import honorifics, title_length, titles
-from .entity_forms import common_acronyms, is_account_name, source_tags, web_addresses
+from .entity_forms import channels, common_acronyms, is_account_name, source_tags, web_addresses
 
 BRACKETS = {"(", ")", "[", "]"}
 SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
@@ -500,6 +501,9 @@ class EntityCleaner:
         ents = filter_spans(regional(ents))
         for form in [*web_addresses(doc), *source_tags(doc)]:
             ents = merge(ents, form, force=True)
+        for channel in channels(doc):
+            if not any(_overlaps(ent, channel) and ent.label_ == "ORG" for ent in ents):
+                ents = merge(ents, channel, force=True)
         defined = list(acronyms(ents))
         ents = filter_spans(defined + ents)  # the acronym's label wins over the model's
         common = common_acronyms(doc)

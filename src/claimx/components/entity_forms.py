@@ -5,6 +5,9 @@ Following ``../shared/eval/GUIDELINE.md`` and the held-out set's project-wide de
 * a web address standing for an outlet or a company is ORG ("dilansir dari liputan6.com",
   "Merdeka.com", "turnbackhoax.id"), whatever its case; a URL with a path or a scheme
   ("https://www.kompas.com/read/...") and an e-mail address are not;
+* the name after a channel attribution ("dilansir dari X", "dikutip dari X", "melansir X", "laman X")
+  is the outlet or body the news was taken from: ORG (the guideline: "dilansir/dikutip dari X … The outlet
+  is only an ORG entity");
 * an acronym spelled out in lowercase words before it in brackets is a common noun, not a name, in
   the whole document ("truk over dimension over load (ODOL)", "lelaki seks lelaki (LSL)", "surat
   berharga negara (SBN)"), unlike one spelled out in capitalised words ("Komisi Pemberantasan Korupsi
@@ -40,6 +43,8 @@ SPELLING_JOINS = frozenset(
     {"dan", "dari", "untuk", "di", "ke", "pada", "atas", "yang", "bagi", "of", "and", "the", "&"}
 )
 LONGEST_SPELLING = 12  # words looked at before an acronym's bracket
+CHANNEL_CUES = (("dilansir", "dari"), ("dikutip", "dari"), ("dari", "laman"), ("dilansir",), ("melansir",), ("laman",))
+LONGEST_CHANNEL = 4  # capitalised words of a channel's name
 ACCOUNT_WORDS = frozenset({"akun", "pengguna", "kanal", "grup", "halaman", "channel"})
 OPEN_QUOTES, CLOSE_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"}), frozenset({'"', "\u201d", "'", "\u2019"})
 ACCOUNT_REACH = 4  # words between an account word and the quoted name ("akun Facebook bernama")
@@ -125,3 +130,22 @@ def is_account_name(ent: Span) -> bool:
     if start < 2 or end >= len(doc) or doc[start - 1].text not in OPEN_QUOTES or doc[end].text not in CLOSE_QUOTES:
         return False
     return any(token.lower_ in ACCOUNT_WORDS for token in doc[max(0, start - 1 - ACCOUNT_REACH) : start - 1])
+
+
+def channels(doc: Doc) -> Iterator[Span]:
+    """ORG spans of the capitalised words (at most four) right after a channel cue (see above)."""
+    lowered = [token.lower_ for token in doc]
+    i = 0
+    while i < len(doc):
+        cue = next((c for c in CHANNEL_CUES if tuple(lowered[i : i + len(c)]) == c), None)
+        if cue is None:
+            i += 1
+            continue
+        start = end = i + len(cue)
+        while (
+            end < len(doc) and end - start < LONGEST_CHANNEL and doc[end].text[:1].isupper() and not doc[end].is_punct
+        ):
+            end += 1
+        if end > start:
+            yield Span(doc, start, end, "ORG")
+        i = max(end, i + 1)
