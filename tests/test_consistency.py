@@ -97,3 +97,20 @@ def test_the_name_after_a_bare_speech_verb_is_a_person_throughout():
 )
 def test_no_person_after_a_speech_verb_without_a_name(text):
     assert [e.label_ for e in make_doc_consistent(_doc(text, [])).ents if e.label_ == "PER"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Silang pendapat itu belum selesai.", [(0, 1, "PER")], []),
+        (
+            "Kata Budi Harapan, Harapan senang.",
+            [(1, 3, "PER"), (4, 5, "PER")],
+            [("Budi Harapan", "PER"), ("Harapan", "PER")],
+        ),
+        ("Prabowo hadir di acara itu.", [(0, 1, "PER")], [("Prabowo", "PER")]),
+        ("Harapan warga itu tinggi.", [(0, 1, "ORG")], [("Harapan", "ORG")]),
+    ],
+)
+def test_a_one_word_person_that_is_an_everyday_word_is_dropped(text, spans, expected):
+    assert _ents(make_doc_consistent(_doc(text, spans))) == expected

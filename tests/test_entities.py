@@ -339,3 +339,10 @@ def test_a_bracketed_acronym_takes_the_label_of_the_name_before_it(rules, text, 
 )
 def test_the_name_after_a_channel_cue_is_an_organisation(rules, text, spans, expected):
     assert _ents(_run(rules, text, spans)) == expected
+
+
+def test_a_name_part_that_is_an_everyday_word_does_not_spread(rules):
+    doc = _run(rules, "Budi Harapan datang. Harapan warga tinggi, kata Harapan.", [(0, 2, "PER")])
+    assert _ents(doc) == [("Budi Harapan", "PER")]
+    doc = _run(rules, "Budi Wiratama datang. Kata Wiratama, warga senang.", [(0, 2, "PER")])
+    assert _ents(doc) == [("Budi Wiratama", "PER"), ("Wiratama", "PER")]

@@ -18,7 +18,9 @@ the same word differently in two sentences. After the NER and the guideline rule
    one-word places and organisations are not spread, since "bahasa Inggris" or "MotoGP Italia" are not
    entities where the same word elsewhere is).
    Everyday words (``data/known_words.txt``), titles and words that open a sentence without being a
-   name part elsewhere are left alone.
+   name part elsewhere are left alone;
+4. **drops everyday words tagged as one-word persons** ("Silang pendapat …"), unless they belong to a
+   longer name of the document or the gazetteer knows them (:func:`drop_everyday_people`).
 
 >>> from claimx.pipeline import blank
 >>> from spacy.tokens import Span
@@ -246,8 +248,32 @@ def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -
             i = span.end
         else:
             i += 1
-    doc.ents = [ent for ent in filter_spans(ents + added) if not is_account_name(ent)]  # "akun X “Budi”"
+    ents = [ent for ent in filter_spans(ents + added) if not is_account_name(ent)]  # "akun X “Budi”"
+    doc.ents = drop_everyday_people(ents)
     return doc
+
+
+def drop_everyday_people(ents: list[Span]) -> list[Span]:
+    """``ents`` without one-word persons that are everyday words (``data/known_words.txt``: "Silang",
+    "Jornada"), unless the gazetteer knows them or they belong to a longer person's name in the document.
+
+    >>> from claimx.pipeline import blank
+    >>> doc = blank()("Silang pendapat terjadi. Budi Harapan datang, Harapan senang.")
+    >>> [e.text for e in drop_everyday_people([Span(doc, 0, 1, "PER"), Span(doc, 4, 6, "PER"), Span(doc, 8, 9, "PER")])]
+    ['Budi Harapan', 'Harapan']
+    """
+    in_names = {token.text for ent in ents if ent.label_ == "PER" and len(ent) > 1 for token in ent}
+    return [
+        ent
+        for ent in ents
+        if not (
+            ent.label_ == "PER"
+            and len(ent) == 1
+            and ent.text.lower() in known_words()
+            and ent.text not in in_names
+            and ent.text not in known_names_of_gazetteer()
+        )
+    ]
 
 
 def _full_mention(doc: Doc, i: int, by_first: dict, tagged: list[bool]) -> Span | None:

@@ -87,7 +87,7 @@ from ..lang.entity_words import (
     regional_units,
 )
 from ..lang.gazetteer import canonical_forms, entries
-from ..lang.glued import known
+from ..lang.glued import known, known_words
 from ..lang.titles import honorifics, title_length, titles
 from .entity_forms import channels, common_acronyms, is_account_name, source_tags, web_addresses
 
@@ -388,7 +388,8 @@ def name_parts(
 
     Parts are title-case words of 3+ letters of multi-word PER entities (PER) and the first name
     word of a facility (LOC: "Bandara Husein Sastranegara" … "Husein"), except gazetteer names;
-    acronyms are single-token ORG or PER entities with two or more capitals ("KIC", initials "AR";
+    parts that are everyday words (``data/known_words.txt``: "Harapan") do not spread; acronyms are
+    single-token ORG or PER entities with two or more capitals ("KIC", initials "AR";
     PER wins). A mention is lone when the words around it are not capitalised; ``blocked`` tokens
     (an account's display name) take no label, and acronyms ``defined`` in brackets (their token
     indices) keep theirs.
@@ -403,6 +404,7 @@ def name_parts(
         if size and len(ent) > size and ent[size].is_title and ent[size].text not in known:
             labels[ent[size].text] = "LOC"
     parts = {t.text for ent in ents if ent.label_ == "PER" and len(ent) > 1 for t in ent if t.is_title and len(t) > 2}
+    parts = {part for part in parts if part.lower() not in known_words()}  # "Harapan" is also an everyday word
     labels.update(dict.fromkeys(parts - known, "PER"))
     result, taken = [], set(blocked)
     for ent in ents:
