@@ -4,7 +4,7 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 
 * a token joining gazetteer names is split: two names joined by a hyphen ("Iran-Israel" →
   ``Iran`` ``-`` ``Israel``; the tokenizer keeps hyphenated words whole) and a name glued by a
-  scraper to lowercase words ("diAmerika", "otakNeuralink");
+  scraper to lowercase words ("diAmerika", "otakNeuralink") (:mod:`claimx.components.glued_names`);
 * gazetteer names (``data/gazetteer/``) the model missed are added; a name wins over model
   spans it covers or matches exactly (``Amerika Serikat``, not ``Amerika``; ``Israel`` is LOC
   even where the model said PER), and a PER or LOC span that swallowed a name of another label
@@ -61,9 +61,7 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 ``Span._.canonical`` is the gazetteer's canonical form (``AS`` → ``Amerika Serikat``), else the text.
 """
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -87,14 +85,14 @@ from ..lang.entity_words import (
     regional_units,
 )
 from ..lang.gazetteer import canonical_forms, entries
-from ..lang.glued import known, known_words
+from ..lang.glued import known_words
 from ..lang.titles import honorifics, title_length, titles
 from .entity_forms import channels, common_acronyms, is_account_name, source_tags, web_addresses
+from .glued_names import split_glued_names
 
 BRACKETS = {"(", ")", "[", "]"}
 SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
 CONNECTORS = {"dan", "untuk", "&"}
-CAMEL = re.compile(r"[a-z][A-Z]")
 LONGEST_NAME = 4  # capitalised words taken after an honorific
 LEGAL_FORMS = frozenset({"PT", "CV", "UD", "Perum", "Persero", "Yayasan", "Koperasi"})
 LONGEST_UNIT = 6  # capitalised words an ORG may extend leftwards over
@@ -428,48 +426,6 @@ def _has_capitalised_neighbour(token: Token) -> bool:
     doc, i = token.doc, token.i
     before = i > 1 and doc[i - 1].is_title and doc[i - 2].text not in SENTENCE_END
     return before or (i + 1 < len(doc) and doc[i + 1].is_title)
-
-
-def _pieces(text: str) -> list[str] | None:
-    """How to split a token that joins gazetteer names, or None.
-
-    "Iran-Israel" → Iran, -, Israel (hyphen between two names); "diAmerika", "otakNeuralink",
-    "akunFacebookbernama" → the name cut from the lowercase words glued to it by scrapers (the tokenizer
-    has already split "akun|Facebookbernama"; see ``claimx.lang.glued``).
-    """
-    names = canonical_forms()
-    if "-" in text and text.count("-") == 1 and all(side in names for side in text.split("-")):
-        left, right = text.split("-")
-        return [left, "-", right]
-    if not text.isalpha() or not (CAMEL.search(text) or text[0].isupper() and not known(text)):
-        return None  # only camel case, or an unknown capitalised word ("Facebookbernama" after the tokenizer)
-    for match in _glued_name_pattern().finditer(text):
-        start, end = match.span()
-        if (start == 0 or text[start - 1].islower()) and (end == len(text) or text[end].islower()):
-            return [piece for piece in (text[:start], match.group(), text[end:]) if piece]
-    return None
-
-
-@lru_cache(maxsize=1)
-def _glued_name_pattern() -> re.Pattern:
-    """Single-word gazetteer names of 4+ letters that start with a capital, longest first."""
-    names = sorted((n for n in canonical_forms() if n.isalpha() and len(n) >= 4 and n[0].isupper()), key=len)
-    return re.compile("|".join(re.escape(name) for name in reversed(names)))
-
-
-def split_glued_names(doc: Doc, words: list[str]) -> bool:
-    """Split tokens that join gazetteer names (see :func:`_pieces`); entities on them are dropped.
-
-    Returns whether any token was split.
-    """
-    splits = [(doc[i], pieces) for i, word in enumerate(words) if (pieces := _pieces(word))]
-    if not splits:
-        return False
-    doc.ents = [ent for ent in doc.ents if not any(ent.start <= token.i < ent.end for token, _ in splits)]
-    with doc.retokenize() as retokenizer:
-        for token, pieces in splits:
-            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
-    return True
 
 
 class EntityCleaner:
