@@ -265,6 +265,11 @@ def test_an_acronym_spelled_out_in_lowercase_is_no_name(rules, text, spans, expe
             [("Universitas Gadjah Mada", "ORG"), ("Ova Emilia", "PER")],
         ),
         ("Ia menginap di Hotel Borobudur kemarin.", [], [("Hotel Borobudur", "LOC")]),
+        (
+            "Kata ekonom Universitas Indonesia Fithra Faisal kemarin.",
+            [(2, 6, "ORG")],
+            [("Universitas Indonesia", "ORG"), ("Fithra Faisal", "PER")],
+        ),
     ],
 )
 def test_an_institution_housed_in_a_building_is_an_organisation(rules, text, spans, expected):

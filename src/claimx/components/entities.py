@@ -455,7 +455,8 @@ class EntityCleaner:
         doc.ents = filter_spans(ents)
         lowered = {word for word in words if word.islower()}
         ents = filter_spans([span for ent in doc.ents if (span := clean(ent, lowered)) is not None])
-        ents = [piece for ent in ents for piece in unit_and_person(ent, known_texts)]
+        known_parts = known_texts | {token.text for span in known for token in span}  # "Universitas Indonesia"
+        ents = [piece for ent in ents for piece in unit_and_person(ent, known_parts)]
         ents = filter_spans(regional(ents))
         for form in [*web_addresses(doc), *source_tags(doc)]:
             ents = merge(ents, form, force=True)
