@@ -178,16 +178,16 @@ def named_speakers(doc: Doc, tagged: list[bool]) -> list[Span]:
     >>> [(e.text, e.label_) for e in named_speakers(doc, [False] * len(doc))]
     [('Guardiola', 'PER')]
     """
-    verbs, found, i = _speech_verbs_before_speaker(), [], 1
-    while i < len(doc):
-        if doc[i - 1].lower_ not in verbs or not _speaker_word(doc[i], tagged):
-            i += 1
+    verbs = {doc.vocab.strings[verb] for verb in _speech_verbs_before_speaker()}
+    found, after = [], 0
+    for i in [k + 1 for k, word in enumerate(doc.to_array("LOWER").tolist()[:-1]) if word in verbs]:
+        if i < after or not _speaker_word(doc[i], tagged):
             continue
         end = i + 1
         while end < len(doc) and end - i < 3 and _speaker_word(doc[end], tagged):
             end += 1
         found.append(Span(doc, i, end, "PER"))
-        i = end
+        after = end
     return found
 
 

@@ -148,9 +148,10 @@ def merge(ents: list[Span], name: Span, force: bool = False) -> list[Span]:
 
 def _head_at(doc: Doc, i: int, heads: frozenset[tuple[str, ...]]) -> int:
     """Length of the longest facility head starting at token ``i`` (0 if none)."""
-    if doc[i].text not in _HEAD_STARTS:
+    first = doc[i].text
+    if first not in _HEAD_STARTS:
         return 0
-    return max((len(h) for h in heads if tuple(t.text for t in doc[i : i + len(h)]) == h), default=0)
+    return max((len(h) for h in heads if h[0] == first and tuple(t.text for t in doc[i : i + len(h)]) == h), default=0)
 
 
 def facilities(doc: Doc, words: list[str], ents: list[Span]) -> Iterator[Span]:
@@ -458,14 +459,14 @@ class EntityCleaner:
         known_parts = known_texts | {token.text for span in known for token in span}  # "Universitas Indonesia"
         ents = [piece for ent in ents for piece in unit_and_person(ent, known_parts)]
         ents = filter_spans(regional(ents))
-        for form in [*web_addresses(doc), *source_tags(doc)]:
+        for form in [*web_addresses(doc, words), *source_tags(doc, words)]:
             ents = merge(ents, form, force=True)
-        for channel in channels(doc):
+        for channel in channels(doc, words):
             if not any(_overlaps(ent, channel) and ent.label_ == "ORG" for ent in ents):
                 ents = merge(ents, channel, force=True)
         defined = list(acronyms(ents))
         ents = filter_spans(defined + ents)  # the acronym's label wins over the model's
-        common = common_acronyms(doc)
+        common = common_acronyms(doc, words)
         accounts = {i for ent in ents if is_account_name(ent) for i in range(ent.start, ent.end)}
         ents = [
             ent

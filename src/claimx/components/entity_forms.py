@@ -20,9 +20,11 @@ Following ``../shared/eval/GUIDELINE.md`` and the held-out set's project-wide de
 
 >>> from claimx.pipeline import blank
 >>> doc = blank()("Dilansir dari liputan6.com, harga naik. (tfa/dim)")
->>> [(s.text, s.label_) for s in web_addresses(doc)] + [(s.text, s.label_) for s in source_tags(doc)]
+>>> words = [token.text for token in doc]
+>>> [(s.text, s.label_) for s in web_addresses(doc, words)] + [(s.text, s.label_) for s in source_tags(doc, words)]
 [('liputan6.com', 'ORG'), ('tfa', 'ORG'), ('dim', 'PER')]
->>> sorted(common_acronyms(blank()("Truk over dimension over load (ODOL) dan Badan Gizi Nasional (BGN).")))
+>>> doc = blank()("Truk over dimension over load (ODOL) dan Badan Gizi Nasional (BGN).")
+>>> sorted(common_acronyms(doc, [token.text for token in doc]))
 ['ODOL']
 """
 
@@ -50,38 +52,38 @@ OPEN_QUOTES, CLOSE_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"}), frozenset
 ACCOUNT_REACH = 4  # words between an account word and the quoted name ("akun Facebook bernama")
 
 
-def web_addresses(doc: Doc) -> Iterator[Span]:
-    """ORG spans of tokens that are a bare host name ("detik.com"), not a URL or an e-mail address."""
-    for token in doc:
-        text = token.text
+def web_addresses(doc: Doc, words: list[str]) -> Iterator[Span]:
+    """ORG spans of tokens that are a bare host name ("detik.com"), not a URL or an e-mail address.
+
+    ``words`` are the texts of ``doc``'s tokens (the rules read them, not the slower ``Token`` objects).
+    """
+    for i, text in enumerate(words):
         if "." in text and WEB_ADDRESS.match(text) and not text.lower().startswith("www."):
-            before = doc[token.i - 1].text if token.i else ""
+            before = words[i - 1] if i else ""
             if before not in ("@", "/", "//", ":", "://") and any(c.isalpha() for c in text.split(".")[0]):
-                yield Span(doc, token.i, token.i + 1, "ORG")
+                yield Span(doc, i, i + 1, "ORG")
 
 
-def source_tags(doc: Doc) -> Iterator[Span]:
+def source_tags(doc: Doc, words: list[str]) -> Iterator[Span]:
     """The codes of a source tag "(code/initials)": the first ORG, the others PER.
 
     A tag holds two or three lowercase codes of 2-6 letters joined by "/", with no everyday word among
     the editors' initials ("(dan/atau)" is no tag), and ends its line.
     """
-    words = [token.text for token in doc]
-    for i, word in enumerate(words):
-        if word != "(":
-            continue
+    size = len(words)
+    for i in (i for i, word in enumerate(words) if word == "("):
         j, codes = i + 1, []
-        while j < len(doc) and TAG_WORD.match(words[j]) and len(codes) < 3:
+        while j < size and TAG_WORD.match(words[j]) and len(codes) < 3:
             codes.append(j)
-            if j + 1 < len(doc) and words[j + 1] == "/":
+            if j + 1 < size and words[j + 1] == "/":
                 j += 2
             else:
                 j += 1
                 break
-        closes = j < len(doc) and words[j] == ")" and words[j - 1] != "/"
-        ends_line = j + 1 >= len(doc) or "\n" in doc[j].whitespace_ or doc[j + 1].is_space or words[j + 1] in ".\n"
-        if not (closes and ends_line and len(codes) >= 2):
+        if len(codes) < 2 or j >= size or words[j] != ")" or words[j - 1] == "/":
             continue
+        if not (j + 1 >= size or "\n" in doc[j].whitespace_ or doc[j + 1].is_space or words[j + 1] in ".\n"):
+            continue  # a tag ends its line
         if any(words[k] in known_words() for k in codes[1:]):
             continue
         yield Span(doc, codes[0], codes[0] + 1, "ORG")
@@ -106,21 +108,20 @@ def _spelled_by(words: list[str], acronym: str) -> list[str] | None:
     return used if j < 0 else None
 
 
-def common_acronyms(doc: Doc) -> set[str]:
+def common_acronyms(doc: Doc, words: list[str]) -> set[str]:
     """Acronyms written in brackets right after the lowercase words that spell them (see above)."""
     found = set()
-    for token in doc[2:-1]:
-        i = token.i
-        if not (ACRONYM.match(token.text) and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+    for i in range(2, len(words) - 1):
+        if words[i - 1] != "(" or words[i + 1] != ")" or not ACRONYM.match(words[i]):
             continue
-        words = []
-        for before in reversed(doc[max(0, i - 1 - LONGEST_SPELLING) : i - 1]):
-            if not before.is_alpha:
+        spelling = []
+        for before in reversed(words[max(0, i - 1 - LONGEST_SPELLING) : i - 1]):
+            if not before.isalpha():
                 break
-            words.insert(0, before.text)
-        spelled = _spelled_by(words, token.text)
+            spelling.insert(0, before)
+        spelled = _spelled_by(spelling, words[i])
         if spelled and all(word.islower() for word in spelled):
-            found.add(token.text)
+            found.add(words[i])
     return found
 
 
@@ -132,18 +133,22 @@ def is_account_name(ent: Span) -> bool:
     return any(token.lower_ in ACCOUNT_WORDS for token in doc[max(0, start - 1 - ACCOUNT_REACH) : start - 1])
 
 
-def channels(doc: Doc) -> Iterator[Span]:
+def channels(doc: Doc, words: list[str]) -> Iterator[Span]:
     """ORG spans of the capitalised words (at most four) right after a channel cue (see above)."""
-    lowered = [token.lower_ for token in doc]
+    firsts = {cue[0] for cue in CHANNEL_CUES}
     i = 0
-    while i < len(doc):
-        cue = next((c for c in CHANNEL_CUES if tuple(lowered[i : i + len(c)]) == c), None)
+    while i < len(words):
+        if words[i].lower() not in firsts:
+            i += 1
+            continue
+        lowered = tuple(word.lower() for word in words[i : i + 2])
+        cue = next((c for c in CHANNEL_CUES if lowered[: len(c)] == c), None)
         if cue is None:
             i += 1
             continue
         start = end = i + len(cue)
         while (
-            end < len(doc) and end - start < LONGEST_CHANNEL and doc[end].text[:1].isupper() and not doc[end].is_punct
+            end < len(words) and end - start < LONGEST_CHANNEL and words[end][:1].isupper() and words[end][:1].isalnum()
         ):
             end += 1
         if end > start:
