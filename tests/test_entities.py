@@ -351,3 +351,18 @@ def test_a_name_part_that_is_an_everyday_word_does_not_spread(rules):
     assert _ents(doc) == [("Budi Harapan", "PER")]
     doc = _run(rules, "Budi Wiratama datang. Kata Wiratama, warga senang.", [(0, 2, "PER")])
     assert _ents(doc) == [("Budi Wiratama", "PER"), ("Wiratama", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Program MBG dimulai pekan depan.", (1, 2, "ORG")),
+        ("KPK menggelar OTT di Bekasi.", (2, 3, "ORG")),
+        ("Pelaku masuk daftar DPO polisi.", (3, 4, "ORG")),
+        ("Rekaman CCTV memperlihatkan pelaku.", (1, 2, "ORG")),
+        ("Guru PPPK menerima gaji.", (1, 2, "ORG")),
+    ],
+)
+def test_programmes_procedures_and_documents_are_no_entities(rules, text, span):
+    acronym = text.split()[span[0]]
+    assert acronym not in [entity for entity, _ in _ents(_run(rules, text, [span]))]
