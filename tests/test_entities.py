@@ -366,3 +366,20 @@ def test_a_name_part_that_is_an_everyday_word_does_not_spread(rules):
 def test_programmes_procedures_and_documents_are_no_entities(rules, text, span):
     acronym = text.split()[span[0]]
     assert acronym not in [entity for entity, _ in _ents(_run(rules, text, [span]))]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Bobotoh mendukung Persib di laga itu.", [(2, 3, "LOC")], [("Persib", "ORG")]),
+        (
+            "Chelsea menang atas Arsenal kemarin.",
+            [(0, 1, "LOC"), (3, 4, "PER")],
+            [("Chelsea", "ORG"), ("Arsenal", "ORG")],
+        ),
+        ("Menurut Mafindo, kabar itu hoaks.", [], [("Mafindo", "ORG")]),
+        ("PSM Makassar kalah di kandang.", [(1, 2, "LOC")], [("PSM Makassar", "ORG")]),
+    ],
+)
+def test_football_clubs_and_fact_checkers_are_organisations(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
