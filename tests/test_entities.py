@@ -383,3 +383,19 @@ def test_programmes_procedures_and_documents_are_no_entities(rules, text, span):
 )
 def test_football_clubs_and_fact_checkers_are_organisations(rules, text, spans, expected):
     assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Penyidik Ditreskrimum Polda Metro Jaya memeriksa saksi.",
+            (3, 5, "LOC"),
+            [("Ditreskrimum Polda Metro Jaya", "ORG")],
+        ),
+        ("Anggota Satreskrim Polres Bogor menangkap pelaku.", (3, 4, "LOC"), [("Satreskrim Polres Bogor", "ORG")]),
+        ("Prajurit Kopassus TNI berlatih.", (2, 3, "ORG"), [("Kopassus TNI", "ORG")]),
+    ],
+)
+def test_a_police_or_military_sub_unit_before_its_parent_is_one_organisation(rules, text, span, expected):
+    assert _ents(_run(rules, text, [span])) == expected
