@@ -114,3 +114,13 @@ def test_no_person_after_a_speech_verb_without_a_name(text):
 )
 def test_a_one_word_person_that_is_an_everyday_word_is_dropped(text, spans, expected):
     assert _ents(make_doc_consistent(_doc(text, spans))) == expected
+
+
+def test_a_one_word_organisation_tagged_twice_spreads_inside_sentences():
+    doc = _doc(
+        "Laporan Reuters menyebut harga naik. Menurut Reuters, stok turun. Data dari Reuters dirilis. Reuters Pagi tayang.",
+        [(1, 2, "ORG"), (7, 8, "ORG")],
+    )
+    assert _ents(make_doc_consistent(doc)) == [("Reuters", "ORG")] * 3
+    once = _doc("Laporan Reuters menyebut harga naik. Data dari Reuters dirilis.", [(1, 2, "ORG")])
+    assert _ents(make_doc_consistent(once)) == [("Reuters", "ORG")]

@@ -15,8 +15,9 @@ the same word differently in two sentences. After the NER and the guideline rule
    surname or given name of a person tagged with two words or more, becomes an entity with that label
    (a one-word person's name only where the tagger tagged it at least twice, and where no untagged
    capitalised word stands beside it, so it is not part of another name: one wrong tag must not spread;
-   one-word places and organisations are not spread, since "bahasa Inggris" or "MotoGP Italia" are not
-   entities where the same word elsewhere is).
+   one-word places are not spread, since "bahasa Inggris" or "MotoGP Italia" are not entities where the
+   same word elsewhere is; a one-word organisation tagged at least twice spreads only inside a sentence,
+   between uncapitalised words: "laporan Reuters", not "Reuters" opening a headline).
    Everyday words (``data/known_words.txt``), titles and words that open a sentence without being a
    name part elsewhere are left alone;
 4. **drops everyday words tagged as one-word persons** ("Silang pendapat …"), unless they belong to a
@@ -48,6 +49,7 @@ from ..lang.titles import titles
 from .entity_forms import is_account_name
 
 MAX_NAME_TOKENS = 6
+SENTENCE_OPENERS = frozenset({".", "!", "?", ":", '"', "\u201c", "\u201d", "\n"})
 
 
 @Language.factory("claimx_consistency", default_config={"vote": True, "min_person_tags": 2})
@@ -232,6 +234,7 @@ def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -
         {t: "PER" for t, label in winners.items() if label == "PER" and " " not in t and counts[t] >= min_person_tags}
     )
     parts.update({ent.text: "PER" for ent in speakers if len(ent) == 1})  # the verb vouches for the name
+    organisations = {t for t, label in winners.items() if label == "ORG" and " " not in t and counts[t] >= 2}
     added = []
     i = 0
     while i < len(doc):
@@ -239,6 +242,10 @@ def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -
             i += 1
             continue
         span = _full_mention(doc, i, by_first, tagged)
+        opens = i == 0 or doc[i - 1].text in SENTENCE_OPENERS or doc[i - 1].is_space
+        lone = not any(doc[k].is_title and not tagged[k] for k in (i - 1, i + 1) if 0 <= k < len(doc))
+        if span is None and doc[i].text in organisations and not opens and lone and _is_free_name_word(doc[i], tagged):
+            span = Span(doc, i, i + 1, "ORG")
         if span is None and doc[i].text in parts and _is_free_name_word(doc[i], tagged):
             neighbours = [doc[k] for k in (i - 1, i + 1) if 0 <= k < len(doc)]
             if not any(t.is_title and not tagged[t.i] and t.lower_ not in known_words() for t in neighbours):
