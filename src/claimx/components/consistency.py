@@ -242,9 +242,7 @@ def make_doc_consistent(doc: Doc, vote: bool = True, min_person_tags: int = 2) -
             i += 1
             continue
         span = _full_mention(doc, i, by_first, tagged)
-        opens = i == 0 or doc[i - 1].text in SENTENCE_OPENERS or doc[i - 1].is_space
-        lone = not any(doc[k].is_title and not tagged[k] for k in (i - 1, i + 1) if 0 <= k < len(doc))
-        if span is None and doc[i].text in organisations and not opens and lone and _is_free_name_word(doc[i], tagged):
+        if span is None and doc[i].text in organisations and _lone_inside_sentence(doc, i, tagged):
             span = Span(doc, i, i + 1, "ORG")
         if span is None and doc[i].text in parts and _is_free_name_word(doc[i], tagged):
             neighbours = [doc[k] for k in (i - 1, i + 1) if 0 <= k < len(doc)]
@@ -281,6 +279,14 @@ def drop_everyday_people(ents: list[Span]) -> list[Span]:
             and ent.text not in known_names_of_gazetteer()
         )
     ]
+
+
+def _lone_inside_sentence(doc: Doc, i: int, tagged: list[bool]) -> bool:
+    """Whether token ``i`` is a free name word that does not open a sentence and has no untagged
+    capitalised word beside it."""
+    if i == 0 or doc[i - 1].text in SENTENCE_OPENERS or doc[i - 1].is_space or not _is_free_name_word(doc[i], tagged):
+        return False
+    return not any(doc[k].is_title and not tagged[k] for k in (i - 1, i + 1) if 0 <= k < len(doc))
 
 
 def _full_mention(doc: Doc, i: int, by_first: dict, tagged: list[bool]) -> Span | None:
