@@ -1,5 +1,6 @@
 """Document-level entity consistency: votes on labels, names spread to their other mentions."""
 
+import pytest
 from spacy.tokens import Span
 
 from claimx.components.consistency import majority_labels, make_doc_consistent
@@ -70,3 +71,56 @@ def test_names_in_a_headline_line_are_left_as_tagged():
     doc = blank()("Baca juga: Prabowo Minta Menteri Hemat Anggaran Negara\nIsi berita.")
     (ent,) = repair_people(doc, [Span(doc, 3, 4, "PER")])
     assert ent.text == "Prabowo"
+
+
+def test_a_repaired_name_that_is_an_account_display_name_is_dropped():
+    doc = _doc("Unggahan akun X “Rina Kartika” viral. Rina Kartika membantah.", [(4, 5, "PER"), (9, 11, "PER")])
+    assert _ents(make_doc_consistent(doc)) == [("Rina Kartika", "PER")]
+
+
+def test_the_name_after_a_bare_speech_verb_is_a_person_throughout():
+    doc = _doc(
+        "“Kami siap,” kata Guardiola. Pekan lalu Guardiola kalah. “Sulit,” ujar Direktur Budi. Guardiola pulang.",
+        [],
+    )
+    assert _ents(make_doc_consistent(doc)) == [("Guardiola", "PER")] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Kami siap,” kata dia kemarin.",  # a pronoun
+        "“Kami siap,” kata Kepala Dinas itu.",  # a title
+        "“Kami siap,” kata Jakarta Selatan.",  # a gazetteer name
+        "“Kami siap,” tutur Pemerintah Kota.",  # everyday words
+    ],
+)
+def test_no_person_after_a_speech_verb_without_a_name(text):
+    assert [e.label_ for e in make_doc_consistent(_doc(text, [])).ents if e.label_ == "PER"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Silang pendapat itu belum selesai.", [(0, 1, "PER")], []),
+        (
+            "Kata Budi Harapan, Harapan senang.",
+            [(1, 3, "PER"), (4, 5, "PER")],
+            [("Budi Harapan", "PER"), ("Harapan", "PER")],
+        ),
+        ("Prabowo hadir di acara itu.", [(0, 1, "PER")], [("Prabowo", "PER")]),
+        ("Harapan warga itu tinggi.", [(0, 1, "ORG")], [("Harapan", "ORG")]),
+    ],
+)
+def test_a_one_word_person_that_is_an_everyday_word_is_dropped(text, spans, expected):
+    assert _ents(make_doc_consistent(_doc(text, spans))) == expected
+
+
+def test_a_one_word_organisation_tagged_twice_spreads_inside_sentences():
+    doc = _doc(
+        "Laporan Reuters menyebut harga naik. Menurut Reuters, stok turun. Data dari Reuters dirilis. Reuters Pagi tayang.",
+        [(1, 2, "ORG"), (7, 8, "ORG")],
+    )
+    assert _ents(make_doc_consistent(doc)) == [("Reuters", "ORG")] * 3
+    once = _doc("Laporan Reuters menyebut harga naik. Data dari Reuters dirilis.", [(1, 2, "ORG")])
+    assert _ents(make_doc_consistent(once)) == [("Reuters", "ORG")]

@@ -196,3 +196,206 @@ def test_unit_after_a_title_gives_up_the_person_who_ends_it(rules, text, span, e
 )
 def test_regional_unit_and_its_place_are_one_organisation(rules, text, span, expected):
     assert _ents(_run(rules, text, [span])) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Dilansir dari liputan6.com, harga beras naik.", [], [("liputan6.com", "ORG")]),
+        ("Hal itu dikutip dari Merdeka.com dan detik.com.", [], [("Merdeka.com", "ORG"), ("detik.com", "ORG")]),
+        ("Menurut cekfakta.tempo.co, klaim itu salah.", [(1, 2, "PER")], [("cekfakta.tempo.co", "ORG")]),
+        ("Situs turnbackhoax.id membantah kabar itu.", [], [("turnbackhoax.id", "ORG")]),
+        ("Baca di https://www.kompas.com/read/2025 kemarin.", [], []),
+        ("Kirim surel ke redaksi@kompas.com sekarang.", [], []),
+    ],
+)
+def test_a_web_address_is_an_organisation(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Warga menyambut acara itu dengan antusias. (tfa/dim)", [("tfa", "ORG"), ("dim", "PER")]),
+        ("Pertandingan berakhir imbang.\n(goal/yp)\nBaca juga: Hasil laga", [("goal", "ORG"), ("yp", "PER")]),
+        ("Harga cabai turun. (mdk/rnd/frs)", [("mdk", "ORG"), ("rnd", "PER"), ("frs", "PER")]),
+        ("Pelaku dipidana penjara dan denda (dan/atau) sesuai aturan.", []),
+        ("Jawab saja (ya/tidak)", []),
+    ],
+)
+def test_a_source_tag_names_the_outlet_and_its_editors(rules, text, expected):
+    assert _ents(_run(rules, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Razia truk over dimension over load (ODOL) digelar. Truk ODOL ditilang.",
+            [(6, 7, "ORG"), (12, 13, "ORG")],
+            [],
+        ),
+        ("Kelompok lelaki seks lelaki (LSL) rentan.", [(5, 6, "ORG")], []),
+        ("Lelang surat berharga negara (SBN) dibuka.", [(5, 6, "ORG")], []),
+        (
+            "Kata Komisi Pemberantasan Korupsi (KPK) kemarin.",
+            [(1, 4, "ORG")],
+            [("Komisi Pemberantasan Korupsi", "ORG"), ("KPK", "ORG")],
+        ),
+        ("Kata pihak Kemenkes (KKS) kemarin.", [(2, 3, "ORG"), (4, 5, "ORG")], [("Kemenkes", "ORG"), ("KKS", "ORG")]),
+    ],
+)
+def test_an_acronym_spelled_out_in_lowercase_is_no_name(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Korban dirawat di Rumah Sakit Harapan Kita sejak pagi.",
+            [(3, 7, "LOC")],
+            [("Rumah Sakit Harapan Kita", "ORG")],
+        ),
+        ("Siswa SMPN 3 Depok mengikuti lomba.", [(1, 4, "LOC")], [("SMPN 3 Depok", "ORG")]),
+        ("Koleksi Museum Nasional bertambah.", [], [("Museum Nasional", "ORG")]),
+        (
+            "Rektor Universitas Gadjah Mada Ova Emilia hadir.",
+            [(4, 6, "PER")],
+            [("Universitas Gadjah Mada", "ORG"), ("Ova Emilia", "PER")],
+        ),
+        ("Ia menginap di Hotel Borobudur kemarin.", [], [("Hotel Borobudur", "LOC")]),
+        (
+            "Kata ekonom Universitas Indonesia Fithra Faisal kemarin.",
+            [(2, 6, "ORG")],
+            [("Universitas Indonesia", "ORG"), ("Fithra Faisal", "PER")],
+        ),
+    ],
+)
+def test_an_institution_housed_in_a_building_is_an_organisation(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Marquez menang di MotoGP Italia 2025 kemarin.", [(0, 1, "PER"), (4, 5, "LOC")], [("Marquez", "PER")]),
+        ("Timnas lolos ke Piala Asia 2027.", [(4, 5, "LOC")], []),
+        ("Ia bermain di Liga Malaysia musim ini.", [(4, 5, "LOC")], []),
+        ("Warga memilih dalam Pilkada Jakarta 2024.", [(4, 5, "LOC")], []),
+        ("Ia tinggal di Jakarta sejak 2024.", [(3, 4, "LOC")], [("Jakarta", "LOC")]),
+    ],
+)
+def test_a_place_inside_an_event_name_is_no_entity(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Beredar unggahan akun Facebook “Budi Santoso” soal harga. Budi Santoso adalah warga.",
+            [(3, 4, "ORG"), (5, 7, "PER"), (11, 13, "PER")],
+            [("Facebook", "ORG"), ("Budi Santoso", "PER")],
+        ),
+        ('Video diunggah kanal YouTube "Rina Kartika" kemarin.', [(3, 4, "ORG"), (5, 7, "PER")], [("YouTube", "ORG")]),
+        ("Akun bernama “Sinar Jaya” menyebarkan kabar itu.", [(3, 5, "ORG")], []),
+        ("Kata “Budi Santoso” itu muncul di spanduk.", [(2, 4, "PER")], [("Budi Santoso", "PER")]),
+    ],
+)
+def test_an_account_display_name_in_quotes_is_no_entity(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Wisatawan memadati Yogyakarta (YK) pekan ini. Hotel di YK penuh.",
+            [(2, 3, "LOC"), (4, 5, "ORG"), (11, 12, "ORG")],
+            [("Yogyakarta", "LOC"), ("YK", "LOC"), ("YK", "ORG")],
+        ),
+        (
+            "Kata Susilo Bambang Yudhoyono (SBY) kemarin.",
+            [(1, 4, "PER"), (5, 6, "ORG")],
+            [("Susilo Bambang Yudhoyono", "PER"), ("SBY", "PER")],
+        ),
+        ("Kata Budi Santoso (Ketua) kemarin.", [(1, 3, "PER")], [("Budi Santoso", "PER")]),
+        (
+            "Badan Gizi Nasional (BGN) hadir. BGN menyatakan siap.",
+            [(0, 3, "ORG"), (4, 5, "LOC")],
+            [("Badan Gizi Nasional", "ORG"), ("BGN", "ORG"), ("BGN", "ORG")],
+        ),
+    ],
+)
+def test_a_bracketed_acronym_takes_the_label_of_the_name_before_it(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Hal itu dilansir dari Sky Sports, Senin.", [(4, 5, "LOC")], [("Sky Sports", "ORG")]),
+        ("Informasi itu dikutip dari laman Mayo Clinic kemarin.", [], [("Mayo Clinic", "ORG")]),
+        ("Melansir Reuters, harga minyak naik.", [(1, 2, "PER")], [("Reuters", "ORG")]),
+        ("Dilansir dari laman resmi, harga naik.", [], []),
+        ("Dilansir dari Antara, Rabu.", [(2, 3, "ORG")], [("Antara", "ORG")]),
+    ],
+)
+def test_the_name_after_a_channel_cue_is_an_organisation(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
+
+
+def test_a_name_part_that_is_an_everyday_word_does_not_spread(rules):
+    doc = _run(rules, "Budi Harapan datang. Harapan warga tinggi, kata Harapan.", [(0, 2, "PER")])
+    assert _ents(doc) == [("Budi Harapan", "PER")]
+    doc = _run(rules, "Budi Wiratama datang. Kata Wiratama, warga senang.", [(0, 2, "PER")])
+    assert _ents(doc) == [("Budi Wiratama", "PER"), ("Wiratama", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Program MBG dimulai pekan depan.", (1, 2, "ORG")),
+        ("KPK menggelar OTT di Bekasi.", (2, 3, "ORG")),
+        ("Pelaku masuk daftar DPO polisi.", (3, 4, "ORG")),
+        ("Rekaman CCTV memperlihatkan pelaku.", (1, 2, "ORG")),
+        ("Guru PPPK menerima gaji.", (1, 2, "ORG")),
+    ],
+)
+def test_programmes_procedures_and_documents_are_no_entities(rules, text, span):
+    acronym = text.split()[span[0]]
+    assert acronym not in [entity for entity, _ in _ents(_run(rules, text, [span]))]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Bobotoh mendukung Persib di laga itu.", [(2, 3, "LOC")], [("Persib", "ORG")]),
+        (
+            "Chelsea menang atas Arsenal kemarin.",
+            [(0, 1, "LOC"), (3, 4, "PER")],
+            [("Chelsea", "ORG"), ("Arsenal", "ORG")],
+        ),
+        ("Menurut Mafindo, kabar itu hoaks.", [], [("Mafindo", "ORG")]),
+        ("PSM Makassar kalah di kandang.", [(1, 2, "LOC")], [("PSM Makassar", "ORG")]),
+    ],
+)
+def test_football_clubs_and_fact_checkers_are_organisations(rules, text, spans, expected):
+    assert _ents(_run(rules, text, spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Penyidik Ditreskrimum Polda Metro Jaya memeriksa saksi.",
+            (3, 5, "LOC"),
+            [("Ditreskrimum Polda Metro Jaya", "ORG")],
+        ),
+        ("Anggota Satreskrim Polres Bogor menangkap pelaku.", (3, 4, "LOC"), [("Satreskrim Polres Bogor", "ORG")]),
+        ("Prajurit Kopassus TNI berlatih.", (2, 3, "ORG"), [("Kopassus TNI", "ORG")]),
+    ],
+)
+def test_a_police_or_military_sub_unit_before_its_parent_is_one_organisation(rules, text, span, expected):
+    assert _ents(_run(rules, text, [span])) == expected

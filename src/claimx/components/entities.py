@@ -4,14 +4,16 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 
 * a token joining gazetteer names is split: two names joined by a hyphen ("Iran-Israel" →
   ``Iran`` ``-`` ``Israel``; the tokenizer keeps hyphenated words whole) and a name glued by a
-  scraper to lowercase words ("diAmerika", "otakNeuralink");
+  scraper to lowercase words ("diAmerika", "otakNeuralink") (:mod:`claimx.components.glued_names`);
 * gazetteer names (``data/gazetteer/``) the model missed are added; a name wins over model
   spans it covers or matches exactly (``Amerika Serikat``, not ``Amerika``; ``Israel`` is LOC
   even where the model said PER), and a PER or LOC span that swallowed a name of another label
   is split ("Presiden AS Joe Biden" → LOC ``AS`` + PER ``Joe Biden``); an ORG keeps its place
   qualifier ("Kementerian Pendidikan Palestina");
 * a capitalised facility head plus a name is one LOC span (``data/facility_heads.txt``:
-  "Bandara Soekarno-Hatta", "Gedung Putih"), unless the head sits inside a longer model entity;
+  "Bandara Soekarno-Hatta", "Gedung Putih"), and an institution head plus a name one ORG span
+  (``data/institution_heads.txt``: "Rumah Sakit Harapan Kita", "SMPN 3 Depok"), unless the head sits
+  inside a longer model entity;
 * capitalised words after an honorific or a rank are a PER (``data/honorifics.txt``: "Gus Ipul",
   "Kompol Jazuli", "Laksamana Pertama Budi"), and so are initials after "berinisial"
   (``data/initials_cues.txt``);
@@ -21,7 +23,8 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 * spans are dropped when they are only a title, a number, a handle (``@jokowi``), a known
   non-entity (``data/not_entities.txt``: currencies, diseases), a vessel or a law
   (``data/non_entity_heads.txt``: "USS Nimitz", "Undang-Undang ..."), a place after
-  ``data/non_entity_before.txt`` ("bahasa Inggris"), or, unless the gazetteer knows them, a
+  ``data/non_entity_before.txt`` ("bahasa Inggris") or inside an event's name (``data/event_heads.txt``:
+  "MotoGP Italia", "Piala Asia 2027"), or, unless the gazetteer knows them, a
   lowercase word, a capitalised "-nya" word ("Mirisnya") or a sentence-initial word that the
   text also writes in lowercase ("Truk ..." where "truk" occurs);
 * PER spans lose leading titles (``data/titles.txt``, ``data/honorifics.txt``: "Gus Ipul" → ``Ipul``);
@@ -42,8 +45,14 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 * a regional unit word right before a place makes one ORG (``data/regional_units.txt``:
   "Polda Jawa Tengah", "KPU Jawa Timur"), with any sub-unit words before it ("Satlantas Polresta
   Bogor Kota"), replacing whatever it overlaps;
-* a capitalised word in brackets right after a multi-word ORG/LOC with the same initial is its
-  acronym, with the same label ("Komite Nasional Keselamatan Transportasi (KNKT)");
+* web addresses ("liputan6.com") and the name after a channel cue ("dilansir dari X", "laman X") are ORG,
+  a source tag's codes ("(tfa/dim)") are the outlet (ORG) and
+  its editors (PER), whatever the model said, and an acronym spelled out in lowercase words ("truk over
+  dimension over load (ODOL)") is no entity anywhere in the document, nor is an account's quoted display name
+  ("akun Facebook "Budi Santoso"") (:mod:`claimx.components.entity_forms`);
+* a capitalised word in brackets right after a multi-word ORG/LOC, a LOC or a multi-word PER (all
+  capitals then) with the same initial is its acronym, with the same label, whatever the model said
+  ("Komite Nasional Keselamatan Transportasi (KNKT)", "Susilo Bambang Yudhoyono (SBY)");
 * a part of a full PER name is PER wherever else it occurs alone in the document
   ("Katy Perry" … "Perry", even where the model said ORG or nothing), the name word of a facility
   is LOC ("Bandara Husein Sastranegara" … "Husein"), and an acronym keeps its ORG or PER label
@@ -52,9 +61,7 @@ Place it after ``ner`` and before ``claimx_boilerplate``. Following ``../shared/
 ``Span._.canonical`` is the gazetteer's canonical form (``AS`` → ``Amerika Serikat``), else the text.
 """
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -62,9 +69,11 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..lang.entity_words import (
+    event_heads,
     facility_heads,
     generic_heads,
     initials_cues,
+    institution_heads,
     is_common_word,
     non_entity_before,
     non_entity_heads,
@@ -76,17 +85,18 @@ from ..lang.entity_words import (
     regional_units,
 )
 from ..lang.gazetteer import canonical_forms, entries
-from ..lang.glued import known
+from ..lang.glued import known_words
 from ..lang.titles import honorifics, title_length, titles
+from .entity_forms import channels, common_acronyms, is_account_name, source_tags, web_addresses
+from .glued_names import split_glued_names
 
 BRACKETS = {"(", ")", "[", "]"}
 SENTENCE_END = {".", "!", "?", '"', "“", "”", ":", "\n"}
 CONNECTORS = {"dan", "untuk", "&"}
-CAMEL = re.compile(r"[a-z][A-Z]")
 LONGEST_NAME = 4  # capitalised words taken after an honorific
 LEGAL_FORMS = frozenset({"PT", "CV", "UD", "Perum", "Persero", "Yayasan", "Koperasi"})
 LONGEST_UNIT = 6  # capitalised words an ORG may extend leftwards over
-_HEAD_STARTS = frozenset(head[0] for head in facility_heads())
+_HEAD_STARTS = frozenset(head[0] for head in facility_heads() | institution_heads())
 
 
 def canonical(span: Span) -> str:
@@ -138,30 +148,37 @@ def merge(ents: list[Span], name: Span, force: bool = False) -> list[Span]:
 
 def _head_at(doc: Doc, i: int, heads: frozenset[tuple[str, ...]]) -> int:
     """Length of the longest facility head starting at token ``i`` (0 if none)."""
-    if doc[i].text not in _HEAD_STARTS:
+    first = doc[i].text
+    if first not in _HEAD_STARTS:
         return 0
-    return max((len(h) for h in heads if tuple(t.text for t in doc[i : i + len(h)]) == h), default=0)
+    return max((len(h) for h in heads if h[0] == first and tuple(t.text for t in doc[i : i + len(h)]) == h), default=0)
 
 
 def facilities(doc: Doc, words: list[str], ents: list[Span]) -> Iterator[Span]:
-    """LOC spans of a facility head followed by capitalised or numeric tokens.
+    """LOC spans of a facility head followed by capitalised or numeric tokens, ORG spans of an
+    institution head followed by them ("Rumah Sakit Harapan Kita", "SMPN 3 Depok").
 
-    A title may open the name ("Bandara Sultan Hasanuddin") but ends it later ("Tol X Kompol Y").
+    A title may open the name ("Bandara Sultan Hasanuddin") but ends it later ("Tol X Kompol Y");
+    an institution's name also ends where a person tagged by the model begins ("Universitas X Budi Santoso").
     """
-    heads = facility_heads()
+    heads = facility_heads() | institution_heads()
     inside = {i for ent in ents for i in range(ent.start + 1, ent.end)}
+    people = {ent.start for ent in ents if ent.label_ == "PER"}
     for i, word in enumerate(words):
         if word not in _HEAD_STARTS or i in inside:
             continue
         size = _head_at(doc, i, heads)
+        institution = tuple(words[i : i + size]) in institution_heads()
         end = i + size
         while size and end < len(doc) and (_capitalised(doc[end]) or doc[end].like_num):
             if (_is_title(doc[end]) and end > i + size) or _head_at(doc, end, heads):
                 break
+            if institution and end in people and end > i + size:
+                break
             end += 1
         if size and end > i + size:
             inside.update(range(i, end))
-            yield Span(doc, i, end, "LOC")
+            yield Span(doc, i, end, "ORG" if institution else "LOC")
 
 
 def honoured(doc: Doc, words: list[str], known: set[str]) -> Iterator[Span]:
@@ -222,6 +239,7 @@ def _dropped(ent: Span, lowered: set[str]) -> bool:
         or ent.text in non_name_words()
         or tuple(t.lower_ for t in ent) in titles()
         or (ent.label_ == "LOC" and before in non_entity_before())
+        or (ent.label_ == "LOC" and start > 0 and doc[start - 1].text in event_heads())
         or (ent.text not in canonical_forms() and _common_word(ent, lowered, opens_sentence))
     )
 
@@ -323,8 +341,8 @@ def unit_and_person(ent: Span, known: set[str]) -> list[Span]:
         cut -= 1
     if cut - ent.start == 1 and (doc[ent.start].text in org_units() or doc[ent.start].text.rstrip(".") in LEGAL_FORMS):
         cut += 1  # "PT Pertamina", "Dinas Sosial": a unit word alone names no unit
-    if ent.end - cut < 2:
-        return [ent]
+    if ent.end - cut < 2 or cut - ent.start <= _head_at(doc, ent.start, institution_heads()):
+        return [ent]  # "Universitas Gadjah Mada": the words after an institution head are its name
     return [Span(doc, ent.start, cut, ent.label_), Span(doc, cut, ent.end, "PER")]
 
 
@@ -344,24 +362,36 @@ def regional(ents: list[Span]) -> list[Span]:
 
 
 def acronyms(ents: list[Span]) -> Iterator[Span]:
-    """A capitalised word in brackets right after a multi-word ORG/LOC with the same initial."""
+    """A capitalised word in brackets right after a multi-word ORG/LOC, a LOC ("Yogyakarta (YK)") or a
+    multi-word PER with an all-capitals acronym ("Susilo Bambang Yudhoyono (SBY)"), with the same initial."""
     for ent in ents:
         doc, end = ent.doc, ent.end
-        if ent.label_ not in ("ORG", "LOC") or len(ent) < 2 or end + 2 >= len(doc):
+        if ent.label_ not in ("ORG", "LOC", "PER") or end + 2 >= len(doc):
             continue
         token = doc[end + 1]
+        if len(ent) < (1 if ent.label_ == "LOC" else 2) or (ent.label_ == "PER" and not token.text.isupper()):
+            continue
         bracketed = doc[end].text == "(" and doc[end + 2].text == ")"
         if bracketed and token.is_alpha and token.text[0] == ent.text[0] and token.text not in not_entities():
             yield Span(doc, end + 1, end + 2, ent.label_)
 
 
-def name_parts(ents: list[Span], words: list[str], known: set[str]) -> list[Span]:
+def name_parts(
+    ents: list[Span],
+    words: list[str],
+    known: set[str],
+    blocked: frozenset[int] = frozenset(),
+    defined: frozenset[int] = frozenset(),
+) -> list[Span]:
     """``ents`` with other lone mentions of name parts and acronyms labelled like their entity.
 
     Parts are title-case words of 3+ letters of multi-word PER entities (PER) and the first name
     word of a facility (LOC: "Bandara Husein Sastranegara" … "Husein"), except gazetteer names;
-    acronyms are single-token ORG or PER entities with two or more capitals ("KIC", initials "AR";
-    PER wins). A mention is lone when the words around it are not capitalised.
+    parts that are everyday words (``data/known_words.txt``: "Harapan") do not spread; acronyms are
+    single-token ORG or PER entities with two or more capitals ("KIC", initials "AR";
+    PER wins). A mention is lone when the words around it are not capitalised; ``blocked`` tokens
+    (an account's display name) take no label, and acronyms ``defined`` in brackets (their token
+    indices) keep theirs.
     """
     if not ents:
         return ents
@@ -373,10 +403,12 @@ def name_parts(ents: list[Span], words: list[str], known: set[str]) -> list[Span
         if size and len(ent) > size and ent[size].is_title and ent[size].text not in known:
             labels[ent[size].text] = "LOC"
     parts = {t.text for ent in ents if ent.label_ == "PER" and len(ent) > 1 for t in ent if t.is_title and len(t) > 2}
+    parts = {part for part in parts if part.lower() not in known_words()}  # "Harapan" is also an everyday word
     labels.update(dict.fromkeys(parts - known, "PER"))
-    result, taken = [], set()
+    result, taken = [], set(blocked)
     for ent in ents:
-        if len(ent) == 1 and labels.get(ent.text, ent.label_) != ent.label_ and ent.text not in known:
+        relabel = labels.get(ent.text, ent.label_) != ent.label_ and ent.text not in known and ent.start not in defined
+        if len(ent) == 1 and relabel:
             ent = Span(doc, ent.start, ent.end, labels[ent.text])
         result.append(ent)
         taken.update(range(ent.start, ent.end))
@@ -395,48 +427,6 @@ def _has_capitalised_neighbour(token: Token) -> bool:
     doc, i = token.doc, token.i
     before = i > 1 and doc[i - 1].is_title and doc[i - 2].text not in SENTENCE_END
     return before or (i + 1 < len(doc) and doc[i + 1].is_title)
-
-
-def _pieces(text: str) -> list[str] | None:
-    """How to split a token that joins gazetteer names, or None.
-
-    "Iran-Israel" → Iran, -, Israel (hyphen between two names); "diAmerika", "otakNeuralink",
-    "akunFacebookbernama" → the name cut from the lowercase words glued to it by scrapers (the tokenizer
-    has already split "akun|Facebookbernama"; see ``claimx.lang.glued``).
-    """
-    names = canonical_forms()
-    if "-" in text and text.count("-") == 1 and all(side in names for side in text.split("-")):
-        left, right = text.split("-")
-        return [left, "-", right]
-    if not text.isalpha() or not (CAMEL.search(text) or text[0].isupper() and not known(text)):
-        return None  # only camel case, or an unknown capitalised word ("Facebookbernama" after the tokenizer)
-    for match in _glued_name_pattern().finditer(text):
-        start, end = match.span()
-        if (start == 0 or text[start - 1].islower()) and (end == len(text) or text[end].islower()):
-            return [piece for piece in (text[:start], match.group(), text[end:]) if piece]
-    return None
-
-
-@lru_cache(maxsize=1)
-def _glued_name_pattern() -> re.Pattern:
-    """Single-word gazetteer names of 4+ letters that start with a capital, longest first."""
-    names = sorted((n for n in canonical_forms() if n.isalpha() and len(n) >= 4 and n[0].isupper()), key=len)
-    return re.compile("|".join(re.escape(name) for name in reversed(names)))
-
-
-def split_glued_names(doc: Doc, words: list[str]) -> bool:
-    """Split tokens that join gazetteer names (see :func:`_pieces`); entities on them are dropped.
-
-    Returns whether any token was split.
-    """
-    splits = [(doc[i], pieces) for i, word in enumerate(words) if (pieces := _pieces(word))]
-    if not splits:
-        return False
-    doc.ents = [ent for ent in doc.ents if not any(ent.start <= token.i < ent.end for token, _ in splits)]
-    with doc.retokenize() as retokenizer:
-        for token, pieces in splits:
-            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
-    return True
 
 
 class EntityCleaner:
@@ -466,8 +456,22 @@ class EntityCleaner:
         doc.ents = filter_spans(ents)
         lowered = {word for word in words if word.islower()}
         ents = filter_spans([span for ent in doc.ents if (span := clean(ent, lowered)) is not None])
-        ents = [piece for ent in ents for piece in unit_and_person(ent, known_texts)]
+        known_parts = known_texts | {token.text for span in known for token in span}  # "Universitas Indonesia"
+        ents = [piece for ent in ents for piece in unit_and_person(ent, known_parts)]
         ents = filter_spans(regional(ents))
-        ents = filter_spans(ents + list(acronyms(ents)))
-        doc.ents = name_parts(ents, words, known_texts)
+        for form in [*web_addresses(doc, words), *source_tags(doc, words)]:
+            ents = merge(ents, form, force=True)
+        for channel in channels(doc, words):
+            if not any(_overlaps(ent, channel) and ent.label_ == "ORG" for ent in ents):
+                ents = merge(ents, channel, force=True)
+        defined = list(acronyms(ents))
+        ents = filter_spans(defined + ents)  # the acronym's label wins over the model's
+        common = common_acronyms(doc, words)
+        accounts = {i for ent in ents if is_account_name(ent) for i in range(ent.start, ent.end)}
+        ents = [
+            ent
+            for ent in ents
+            if ent.start not in accounts and not (ent.text in common and ent.text not in known_texts)
+        ]
+        doc.ents = name_parts(ents, words, known_texts, frozenset(accounts), frozenset(a.start for a in defined))
         return doc

@@ -7,12 +7,14 @@ accessor                  file                        holds
 ========================  ==========================  =================================================
 ``generic_heads()``       ``generic_heads.txt``       generic words before a place, lowercased ("pemprov")
 ``facility_heads()``      ``facility_heads.txt``      facility heads as word tuples (("Bandar", "Udara"))
+``institution_heads()``   ``institution_heads.txt``   institution heads as word tuples (("Rumah", "Sakit"))
 ``place_heads()``         ``place_heads.txt``         administrative words before a place ("Kota")
 ``place_tails()``         ``place_tails.txt``         administrative words after a place ("Kota", "Raya")
 ``not_entities()``        ``not_entities.txt``        texts that are never entities ("HIV", "UU")
 ``org_units()``           ``org_units.txt``           unit words of organisations ("Komisi", "Dinas")
 ``regional_units()``      ``regional_units.txt``      units named with a place ("Polda", "Kodam")
 ``non_entity_before()``   ``non_entity_before.txt``   words after which a place is no entity ("bahasa")
+``event_heads()``         ``event_heads.txt``         event names before a place, case kept ("Piala", "MotoGP")
 ``non_name_words()``      ``non_name_words.txt``      words that never begin a name ("Melansir")
 ``non_entity_heads()``    ``non_entity_heads.txt``    prefixes of non-entities ("USS")
 ``initials_cues()``       ``initials_cues.txt``       words before a person's initials ("berinisial")
@@ -37,6 +39,12 @@ def facility_heads() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(line.split()) for line in read_word_list("facility_heads.txt"))
 
 
+@lru_cache(maxsize=1)
+def institution_heads() -> frozenset[tuple[str, ...]]:
+    """``data/institution_heads.txt`` as word tuples, case kept (("Rumah", "Sakit"), ("SMPN",), ...)."""
+    return frozenset(tuple(line.split()) for line in read_word_list("institution_heads.txt"))
+
+
 generic_heads = partial(word_set, "generic_heads.txt", lower=True)
 place_heads = partial(word_set, "place_heads.txt")
 place_tails = partial(word_set, "place_tails.txt")
@@ -44,6 +52,7 @@ not_entities = partial(word_set, "not_entities.txt")
 org_units = partial(word_set, "org_units.txt")
 regional_units = partial(word_set, "regional_units.txt")
 non_entity_before = partial(word_set, "non_entity_before.txt")
+event_heads = partial(word_set, "event_heads.txt")
 non_name_words = partial(word_set, "non_name_words.txt")
 non_entity_heads = partial(word_set, "non_entity_heads.txt")
 initials_cues = partial(word_set, "initials_cues.txt")
