@@ -153,7 +153,7 @@ def _phrase_back(doc: Doc, end: int) -> list[str]:
             continue
         if token.is_punct or token.is_space or token.lower_ == "yang" or _verb(token) or token.ent_type_ == "PER":
             break
-        if token.lower_ in W["connective"] or token.lower_ in W["np_stop"] and token.lower_ not in _AFFILIATION:
+        if token.lower_ in W["connective"] or token.lower_ in W["linker"] and token.lower_ not in _AFFILIATION:
             break
         words.append(token.lower_)
         i -= 1

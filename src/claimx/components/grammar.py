@@ -21,7 +21,7 @@ _MAX_NP = 16
 _TEMPORAL = frozenset({"pada", "dalam", "saat", "ketika", "usai", "seusai", "setelah", "sebelum", "kepada", "melalui"})
 _QUOTE_CHARS = frozenset('"“”„')
 _NOT_SOURCE_OPENERS = frozenset().union(
-    *(W[c] for c in ("np_stop", "connective", "subordinator", "time", "complementizer", "not_source"))
+    *(W[c] for c in ("linker", "connective", "subordinator", "time", "complementizer", "not_source"))
 )
 
 
@@ -104,7 +104,7 @@ def np_after(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
             continue
         if token.is_space or token.is_punct and token.text not in "()'’-" or token.is_quote:
             break
-        if token.lower_ in W["np_stop"] or is_verb_like(token) or token.lower_ in W["adverb"] and end > start:
+        if token.lower_ in W["linker"] or is_verb_like(token) or token.lower_ in W["adverb"] and end > start:
             break
         if token.text in ")(" and end == start:
             break

@@ -524,7 +524,7 @@ class _Resolution:
             and not any(verb_shaped(word) for word in tail)
             and bool(after)
             and after[0][:1].islower()
-            and after[0] not in W["np_stop"]
+            and after[0] not in W["linker"]
             and after[0] not in _COORDINATORS  # "X dan Y harus bertemu": a pair is no antecedent of "-nya"/"ia"
             and not _COORDINATORS.intersection(tail)
         )

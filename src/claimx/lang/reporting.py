@@ -74,7 +74,7 @@ def _marked_phrases(lexicon: dict[str, CueEntry]) -> dict[str, CueEntry]:
 
 @lru_cache(maxsize=1)
 def word_classes() -> dict[str, frozenset[str]]:
-    """Closed word classes by name (``adverb``, ``negation``, ``np_stop``, ...).
+    """Closed word classes by name (``adverb``, ``negation``, ``linker``, ...).
 
     >>> "bahwa" in word_classes()["complementizer"]
     True

@@ -50,7 +50,7 @@ def _bahwa_after(ix: DocIndex, i: int, end: int) -> int | None:
             if (
                 j == i
                 or any(t.text == "," or t.lower_ == "kepada" for t in doc[i:j])
-                or doc[i].lower_ in W["np_stop"]
+                or doc[i].lower_ in W["linker"]
                 or doc[j - 2].lower_ == "dengan"
                 and j - 1 in ix.cue_ending
             ):

@@ -82,7 +82,7 @@ def is_adjunct(chunk: Span) -> bool:
     """A parenthetical between subject and cue: a PP, a date, a connective ("dalam keterangannya", "Selasa (2/6)")."""
     head = chunk[0]
     return (
-        head.lower_ in W["np_stop"]
+        head.lower_ in W["linker"]
         or head.lower_ in W["time"]
         or all(t.lower_ in W["connective"] | W["adverb"] for t in chunk)
         or len(chunk) <= 4

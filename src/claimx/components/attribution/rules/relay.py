@@ -35,7 +35,7 @@ def _relay(ix: DocIndex, claim: Found) -> None:
         if first is None or cue.start - first > _MAX_SUBJECT or cue.start <= first:
             return
         subject = np_before(doc, cue.start, first)
-        if subject is None or subject[0] != first or any(t.lower_ in W["np_stop"] for t in doc[first : cue.start]):
+        if subject is None or subject[0] != first or any(t.lower_ in W["linker"] for t in doc[first : cue.start]):
             return
         end = ix.sent(cue.start).end
         start = complement_start(ix, cue, end)
