@@ -19,78 +19,35 @@ Aliases are collected first: an acronym in brackets ("Badan ... (BMN)"), a title
 """
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from ..claim import Claim
-from ..lang.reporting import cue_lexicon, pronouns, word_classes
-from ..lang.titles import title_length, titles
+from ..lang.reporting import pronouns, word_classes
 from .attribution import SPEAKER_MENTIONS
 from .descriptions import PersonDescriptions, is_person_description
 from .grammar import verb_shaped
+from .source_names import (
+    Intervals,
+    Mention,
+    aliases_of,
+    from_capitals,
+    from_ents,
+    glued_suffix,
+    is_org_name,
+    merge_mentions,
+    words_of,
+    written_canonicals,
+)
 
 W = word_classes()
-_WORD = re.compile(r"[\w'’-]+")
-_NICKNAME = re.compile(rf"\b(?:{'|'.join(sorted(W['nickname']))})\s+(?:di)?sapa\s+([A-Z][\w'-]+)(?:\s+([A-Z][\w'-]+))?")
-_BRACKET_OPEN = re.compile(r"\s*\(\s*")
-_BRACKET_CLOSE = re.compile(r"\s*\)\s*")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:seorang|sang|salah satu)?\s*[\w-]+(?:\s+[\w-]+)?)")
 _GROUP = re.compile(rf"\b(?i:{'|'.join(sorted(W['collective']))})\s+[a-z]+\b")
 _COORDINATORS = frozenset({"dan", "serta", "maupun", "atau"})
-_JOINERS = frozenset({"of", "the", "&", "de", "van", "bin", "binti", "al", "el"})
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A name in the text: its offsets, text, whether it can be a person, and its words."""
-
-    start: int
-    end: int
-    text: str
-    person: bool
-    title_only: bool = False
-
-    @cached_property
-    def words(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in _WORD.findall(self.text))
-
-
-class Intervals:
-    """Character ranges, merged where they overlap, with a logarithmic membership test.
-
-    >>> spans = Intervals([(10, 20), (0, 5), (12, 30)])
-    >>> spans.covers(25), spans.covers(30), spans.covers(7)
-    (True, False, False)
-    """
-
-    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(ranges):
-            if merged and start < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            elif end > start:
-                merged.append([start, end])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def covers(self, position: int) -> bool:
-        """Whether some range holds ``position`` (start inclusive, end exclusive)."""
-        k = bisect_right(self.starts, position) - 1
-        return k >= 0 and position < self.ends[k]
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(text))
-
-
-def _is_org(text: str) -> bool:
-    return any(w in W["org"] for w in _words(text)) or text.isupper()
 
 
 def _group_head(mention: str) -> bool:
@@ -109,127 +66,6 @@ def _is_group(name: str) -> bool:
     return bool(words) and words[0].lower() in W["collective"]
 
 
-def _mention(text: str, span: Span, person: bool) -> Mention:
-    """A name mention of ``span`` (``text`` is ``doc.text``), without a function word glued to its end."""
-    end = span.end_char - _glued_suffix(span[-1].text)
-    return Mention(span.start_char, end, text[span.start_char : end], person)
-
-
-def _from_ents(doc: Doc, text: str) -> list[Mention]:
-    return [_mention(text, e, e.label_ == "PER") for e in doc.ents if e.label_ in ("PER", "ORG")]
-
-
-def _not_name(word: str) -> bool:
-    lower = word.lower()
-    return (
-        lower in pronouns()
-        or lower in W["connective"]
-        or lower in W["adverb"]
-        or lower in W["time"]
-        or lower in cue_lexicon()
-    )
-
-
-def _name_words(doc: Doc, starts: frozenset[int]) -> frozenset[str]:
-    """Capitalised words that occur inside a sentence somewhere: names, unlike capitalised sentence openers."""
-    return frozenset(
-        t.text for t in doc[1:] if t.text[:1].isupper() and t.i not in starts and not doc[t.i - 1].is_punct
-    )
-
-
-def _runs(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of capitalised runs (joined by "of", "bin", ...) outside entities."""
-    runs, i = [], 0
-    starts = frozenset(sent.start for sent in doc.sents)
-    known = _name_words(doc, starts)
-
-    def name_like(token: Token) -> bool:
-        return token.text[:1].isupper() and not token.ent_type_ and not _not_name(token.text)
-
-    while i < len(doc):
-        if not name_like(doc[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(doc) and "\n" not in doc[j - 1].whitespace_:
-            if name_like(doc[j]):
-                j += 1
-            elif doc[j].lower_ in _JOINERS and j + 1 < len(doc) and name_like(doc[j + 1]):
-                j += 2
-            else:
-                break
-        if i not in starts or j - i > 1 or doc[i].text in known:
-            runs.append((i, j))
-        i = j
-    return runs
-
-
-def _from_capitals(doc: Doc, text: str) -> tuple[list[Mention], dict[str, str]]:
-    """Capitalised runs outside entities, titles stripped (a run that is only a title is kept and
-    marked), and the titles seen before names ("Menteri Sosial X": menteri sosial → X)."""
-    mentions, titled = [], {}
-    for i, j in _runs(doc):
-        run = doc[i:j]
-        if tuple(t.lower_ for t in run) in titles():
-            mentions.append(Mention(run.start_char, run.end_char, run.text, True, title_only=True))
-            continue
-        cut = title_length(run)
-        mention = _mention(text, doc[i + cut : j], not _is_org(run.text))
-        mentions.append(mention)
-        if cut:
-            titled[doc[i : i + cut].text.lower()] = mention.text
-    return mentions, titled
-
-
-def _aliases(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """Other names for a mention: an acronym in brackets after it ("Badan ... (BMN)"), standing for the
-    name after the brackets when the mention is only a title ("Menteri Sosial (Mensos) X"); a title
-    right before a name; a nickname ("yang akrab disapa Gus Y")."""
-    found = {}
-    for n, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
-        if _BRACKET_OPEN.fullmatch(text[a.end : b.start]) and text[b.end : b.end + 3].lstrip().startswith(")"):
-            after = mentions[n + 2] if n + 2 < len(mentions) else None
-            if not a.title_only:
-                found[b.text.lower()] = a.text
-            elif after is not None and _BRACKET_CLOSE.fullmatch(text[b.end : after.start]):
-                found[b.text.lower()] = after.text
-        elif a.title_only and not b.title_only and not text[a.end : b.start].strip():
-            found[a.text.lower()] = b.text
-    starts = [m.start for m in mentions]
-    for match in _NICKNAME.finditer(text):
-        near = mentions[bisect_left(starts, match.start() - 200) : bisect_left(starts, match.start())]
-        before = [m for m in near if m.end <= match.start() and match.start() - m.end < 30]
-        first, second = match.group(1), match.group(2)
-        nickname = second if second and (first.lower(),) in titles() else first  # "Gus Ipul" → Ipul
-        if before:
-            found[nickname.lower()] = before[-1].text
-    return found
-
-
-def _written_canonicals(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
-    """Short forms whose gazetteer name the article also writes out ("Kemenkes" where the text has
-    "Kementerian Kesehatan"), lowercased, to that name."""
-    written = {m.text for m in mentions}
-    return {
-        ent.text.lower(): ent._.canonical
-        for ent in doc.ents
-        if ent._.canonical != ent.text and ent._.canonical in written
-    }
-
-
-def _glued_suffix(word: str) -> int:
-    """Length of a function word a scraper glued to the end of a name ("Yusufbakal" → 5), else 0."""
-    for suffix in W["glued"]:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[-len(suffix) - 1].isalpha():
-            return len(suffix)
-    return 0
-
-
-def _merge(ents: list[Mention], runs: list[Mention]) -> list[Mention]:
-    """Entity mentions and capitalised runs, in text order."""
-    return sorted(ents + runs, key=lambda m: m.start)
-
-
 @Language.factory("claimx_sources")
 def make_sources(nlp: Language, name: str) -> "SourceResolver":
     return SourceResolver()
@@ -241,10 +77,10 @@ class SourceResolver:
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = doc._.claims or []
         text = doc.text
-        runs, aliases = _from_capitals(doc, text)
-        everything = _merge(_from_ents(doc, text), runs)
-        aliases.update(_aliases(text, everything))
-        for short, full in _written_canonicals(doc, everything).items():
+        runs, aliases = from_capitals(doc, text)
+        everything = merge_mentions(from_ents(doc, text), runs)
+        aliases.update(aliases_of(text, everything))
+        for short, full in written_canonicals(doc, everything).items():
             aliases.setdefault(short, full)
         quoted = Intervals((q.start_char, q.end_char) for q in doc.spans.get("quotes", []))
         mentions = [m for m in everything if not m.title_only and not quoted.covers(m.start)]
@@ -272,7 +108,7 @@ def _resolved_names(doc: Doc, claims: list[Claim], resolver: "_Resolution") -> d
     names = {}
     for ent in doc.ents:
         if ent.label_ in ("PER", "ORG"):
-            end = ent.end_char - _glued_suffix(ent[-1].text)
+            end = ent.end_char - glued_suffix(ent[-1].text)
             names[(ent.start_char, ent.end_char)] = resolver.name(ent.start_char, end)
     for claim in claims:
         if claim.source_start is not None and claim.source_resolved:
@@ -362,11 +198,11 @@ class _Resolution:
         """Record a speaker; ``group``: the mention's head says it is no person ("komunitas X", "pihak X")."""
         if name:
             self.speakers.append((at, name))
-            if group or _is_org(name):
+            if group or is_org_name(name):
                 self.org_speakers.append(name)
             else:
                 self.person_speakers.append((at, name))
-            for word in _words(name):
+            for word in words_of(name):
                 self.speaker_by_word[word] = name
 
     def resolve(self, start: int, end: int, spoken: bool = False) -> str | None:
@@ -414,7 +250,7 @@ class _Resolution:
             if text.lower() not in self.aliases:
                 break
             text = self.aliases[text.lower()]
-        words = _words(text)
+        words = words_of(text)
         if not words:
             return text
         rarest = min(words, key=lambda w: len(self.forms_by_word.get(w, ())))
@@ -475,7 +311,7 @@ class _Resolution:
                 break
             if mention.person and (self._subject_position(mention) or self._introduced_with_role(mention)):
                 name = self.name(mention.start, mention.end)
-                if speaker is None or not (_words(name) <= _words(speaker) or _words(speaker) <= _words(name)):
+                if speaker is None or not (words_of(name) <= words_of(speaker) or words_of(speaker) <= words_of(name)):
                     return name
         return None
 
