@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from .authors import source_label
 from .claim import Claim
+from .lang.doctext import doc_text
 
 Record = dict[str, Any]
 
@@ -57,7 +58,7 @@ def claim_record(text: str, claim: Claim) -> Record:
 
 def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> Record:
     """The record of one processed document."""
-    text = doc.text  # built from the tokens on each access: once per document, not per claim
+    text = doc_text(doc)  # spaCy builds doc.text from the tokens on each access
     record: Record = {
         "id": doc_id,
         "text": text,

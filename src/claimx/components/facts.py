@@ -11,6 +11,8 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lang.doctext import doc_text
+
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _MONTHS = (
     r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
@@ -82,7 +84,7 @@ class FactFinder:
     """Stateless pipeline component; see the module docstring."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text, entities = doc.text, entity_items(doc)
+        text, entities = doc_text(doc), entity_items(doc)
         for claim in doc._.claims or []:
             claim.extra.update(claim_facts(doc, text, claim.content_start, claim.content_end, entities))
         return doc

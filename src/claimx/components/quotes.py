@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..lang.doctext import doc_text
+
 OPENERS = "“„"
 CLOSERS = "”"
 STRAIGHT = '"'
@@ -176,7 +178,7 @@ class QuoteFinder:
         self.max_chars = max_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         double = pair_quotes(text, self.max_chars)
         labelled = [(q, "closed" if q.closed else "open") for q in double]
         labelled += [(q, "single") for q in pair_single_quotes(text, double)]

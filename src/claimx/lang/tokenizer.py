@@ -17,6 +17,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
+from .doctext import remember_text
 from .glued import glue_points
 from .punctuation import TOKEN_MATCH, TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
 from .tokenizer_exceptions import TOKENIZER_EXCEPTIONS
@@ -130,11 +131,11 @@ class BoundedTokenizer:
         if len(text) > MAX_RUN and (long_runs := run_cuts(text)):
             cuts = sorted(set(cuts) | set(long_runs))
         if not cuts:
-            return self.inner(text)
+            return remember_text(self.inner(text), text)
         doc = Doc.from_docs([self.inner(piece) for piece in pieces_at(text, cuts)], ensure_whitespace=False)
         # from_docs marks each piece's first token as a sentence start; a tokenizer sets no sentences
         doc.from_array([SENT_START], numpy.zeros((len(doc), 1), dtype="uint64"))
-        return doc
+        return remember_text(doc, text)
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
