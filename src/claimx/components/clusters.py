@@ -58,9 +58,10 @@ def _acronym_of(doc: Doc, ent: Span, ents: list[Span], n: int) -> Span | None:
     if n + 1 >= len(ents):
         return None
     nxt = ents[n + 1]
-    between = doc[ent.end : nxt.start]
+    if nxt.start != ent.end + 1 or doc[ent.end].text != "(":  # one "(" between them (no Token per word between)
+        return None
     after = doc[nxt.end] if nxt.end < len(doc) else None
-    if [t.text for t in between] == ["("] and after is not None and after.text == ")" and nxt.text.isupper():
+    if after is not None and after.text == ")" and nxt.text.isupper():
         return nxt
     return None
 
