@@ -12,12 +12,14 @@ from .lang.doctext import doc_text
 Record = dict[str, Any]
 
 
-def entity_record(ent: Span) -> Record:
-    """``{"start", "end", "text", "label"}`` (+ ``canonical`` when known) for one entity."""
+def entity_record(ent: Span, text: str | None = None) -> Record:
+    """``{"start", "end", "text", "label"}`` (+ ``canonical`` when known) for one entity; ``text``, when
+    given, is ``doc.text`` (the entity's text is sliced from it rather than rebuilt from its tokens)."""
+    start, end = ent.start_char, ent.end_char
     record: Record = {
-        "start": ent.start_char,
-        "end": ent.end_char,
-        "text": ent.text,
+        "start": start,
+        "end": end,
+        "text": ent.text if text is None else text[start:end],
         "label": ent.label_,
     }
     if Span.has_extension("canonical") and (canonical := ent._.canonical):  # the getter runs once
@@ -84,7 +86,7 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> Record:
     record: Record = {
         "id": doc_id,
         "text": text,
-        "entities": [entity_record(ent) for ent in doc.ents],
+        "entities": [entity_record(ent, text) for ent in doc.ents],
         "claims": [claim_record(text, claim) for claim in doc._.claims or []],
     }
     for claim in record["claims"]:  # final here, so exports and frames read it instead of recomputing it
