@@ -26,6 +26,7 @@ DOUBLE = OPENERS + CLOSERS + STRAIGHT
 SINGLE = "‘’'"
 _MARK = re.compile(r'["“”„]')
 _SINGLE_MARK = re.compile(r"(?P<open>(?<![\w])['‘](?=\w))|(?<=[\w.,!?])['’](?![\w])")
+_SINGLE_CHAR = re.compile(r"['‘’]")  # where _SINGLE_MARK can match: found without a lookbehind per character
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _OPEN_CONTEXT = " \t\n([{—–-:"
 
@@ -153,8 +154,11 @@ def pair_single_quotes(text: str, outside: list[QuoteMarks]) -> list[QuoteMarks]
     """
     inside = [(q.open_at, q.close_at) for q in outside]
     quotes, open_at = [], None
-    for match in _SINGLE_MARK.finditer(text):
-        i = match.start()
+    for candidate in _SINGLE_CHAR.finditer(text):  # as _SINGLE_MARK.finditer(text): each match is one mark
+        i = candidate.start()
+        match = _SINGLE_MARK.match(text, i)
+        if match is None:
+            continue
         if any(s <= i <= e for s, e in inside):
             continue
         opening = match.group("open") is not None
