@@ -65,6 +65,12 @@ def _tail_pattern() -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])[A-Z][^\W\d_]{{{MIN_PIECE - 1},}}?({'|'.join(tails)})(?![^\W\d_])")
 
 
+@lru_cache(maxsize=1)
+def _longest_known() -> int:
+    """The length of the longest known word or name."""
+    return max(map(len, known_words() | known_names()), default=0)
+
+
 def known(word: str) -> bool:
     """Whether ``word`` (any case) is a known word or name."""
     lower = word.lower()
@@ -112,11 +118,18 @@ def _case_joints(text: str) -> list[int]:
 def glue_points(text: str) -> list[int]:
     """Character offsets in ``text`` where a space was lost between two words (see the module docstring)."""
     points = set()
-    for joint in _case_joints(text):
-        start, end = _word_around(text, joint)
+    longest = _longest_known()
+    start = end = -1
+    word = ""
+    for joint in _case_joints(text):  # in order, so the joints of one run of letters come together
+        if joint >= end:
+            start, end = _word_around(text, joint)
+            word = text[start:end]
+        if joint - start > longest and end - joint > longest:
+            continue  # neither piece can be known, so _case_joint is False: linear on a 40,000-letter word
         if start > 0 and text[start - 1] in "@#_" or end < len(text) and text[end] == "_":
             continue  # a handle or hashtag ("@SangPemburu", "#RameRame", "ProfOnline_id")
-        if _case_joint(text[start:end], joint - start):
+        if _case_joint(word, joint - start):
             points.add(joint)
     for match in _tail_pattern().finditer(text):
         stem = text[match.start() : match.start(1)]
