@@ -28,6 +28,7 @@ SHAPES = {
     "pronouns and -nya": "katanya ia dia mereka ",
     "no punctuation": "harga beras naik lagi di pasar ",
     "quoted speech": "“Kami siap bekerja,” kata Menteri Budi. Ia menambahkan, harga naik. ",
+    "glued case joints": "aB",
 }
 
 

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang.boilerplate import find_boilerplate
+from ..lang.doctext import doc_text
 
 
 def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
@@ -25,7 +26,7 @@ class BoilerplateMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         regions, markers = [], []
-        for match in find_boilerplate(doc.text):
+        for match in find_boilerplate(doc_text(doc)):
             region = _span(doc, *match.region, match.name)
             marker = _span(doc, *match.marker, match.name)
             if region is not None:

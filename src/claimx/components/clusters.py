@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..lang.doctext import doc_text
+
 CLUSTERED = ("PER", "ORG")
 
 
@@ -63,40 +65,46 @@ def _acronym_of(doc: Doc, ent: Span, ents: list[Span], n: int) -> Span | None:
     if n + 1 >= len(ents):
         return None
     nxt = ents[n + 1]
-    between = doc[ent.end : nxt.start]
+    if nxt.start != ent.end + 1 or doc[ent.end].text != "(":  # one "(" between them (no Token per word between)
+        return None
     after = doc[nxt.end] if nxt.end < len(doc) else None
-    if [t.text for t in between] == ["("] and after is not None and after.text == ")" and nxt.text.isupper():
+    if after is not None and after.text == ")" and nxt.text.isupper():
         return nxt
     return None
 
 
 def document_clusters(doc: Doc) -> list[Cluster]:
     """The clusters of ``doc.ents`` (PER and ORG), in order of first mention."""
+    text = doc_text(doc)
     ents = [e for e in doc.ents if e.label_ in CLUSTERED]
+    # each entity's text, label and words, once (a span's text is rebuilt from its tokens on each access)
+    names = [text[e.start_char : e.end_char] for e in ents]
+    labels = [e.label_ for e in ents]
+    words_of = [_words(name) for name in names]
     # the fullest form of each name: a mention whose words contain another's with the same label
     fullest: dict[tuple[str, frozenset[str]], str] = {}
     by_word: dict[tuple[str, str], list[tuple[frozenset[str], str]]] = {}  # (label, word) → names holding it
-    for ent in sorted(ents, key=lambda e: -len(_words(e.text))):
-        words = _words(ent.text)
-        if (ent.label_, words) in fullest or not words:
+    for k in sorted(range(len(ents)), key=lambda k: -len(words_of[k])):  # stable: as sorting the entities
+        label, words = labels[k], words_of[k]
+        if (label, words) in fullest or not words:
             continue
-        candidates = by_word.get((ent.label_, min(words)), [])
+        candidates = by_word.get((label, min(words)), [])
         owner = next((name for longer, name in candidates if words <= longer), None)
-        fullest[(ent.label_, words)] = owner or ent.text
+        fullest[(label, words)] = owner or names[k]
         if owner is None:
             for word in words:
-                by_word.setdefault((ent.label_, word), []).append((words, ent.text))
+                by_word.setdefault((label, word), []).append((words, names[k]))
     aliases = {}
     for n, ent in enumerate(ents):
         acronym = _acronym_of(doc, ent, ents, n)
-        if acronym is not None and ent.label_ == "ORG":
-            aliases[acronym.text] = fullest.get((ent.label_, _words(ent.text)), ent.text)
+        if acronym is not None and labels[n] == "ORG":
+            aliases[acronym.text] = fullest.get((labels[n], words_of[n]), names[n])
     resolved = doc._.resolved_names or {}
     clusters: dict[tuple[str, str], Cluster] = {}
-    for ent in ents:
-        name = resolved.get((ent.start_char, ent.end_char)) or aliases.get(ent.text)
-        name = name or fullest.get((ent.label_, _words(ent.text)), ent.text)
-        cluster = clusters.setdefault((ent.label_, name), Cluster(name, ent.label_))
+    for k, ent in enumerate(ents):
+        name = resolved.get((ent.start_char, ent.end_char)) or aliases.get(names[k])
+        name = name or fullest.get((labels[k], words_of[k]), names[k])
+        cluster = clusters.setdefault((labels[k], name), Cluster(name, labels[k]))
         cluster.mentions.append((ent.start_char, ent.end_char))
     _add_resolved_sources(doc, resolved, clusters)
     return sorted(clusters.values(), key=lambda c: c.mentions[0])

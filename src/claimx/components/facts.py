@@ -11,6 +11,8 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lang.doctext import doc_text
+
 _DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
 _MONTHS = (
     r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
@@ -39,9 +41,15 @@ def _items(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[di
     return [{"start": m.start(), "end": m.end(), "text": m.group()} for m in pattern.finditer(text, start, end)]
 
 
-def entity_items(doc: Doc) -> list[dict]:
-    """The document's entities as dicts, in text order (built once per document, not per claim)."""
-    return [{"start": e.start_char, "end": e.end_char, "text": e.text, "label": e.label_} for e in doc.ents]
+def entity_items(doc: Doc, text: str | None = None) -> list[dict]:
+    """The document's entities as dicts, in text order (built once per document, not per claim); ``text``,
+    when given, is ``doc.text``, to slice each entity's text from."""
+    if text is None:
+        text = doc_text(doc)
+    return [
+        {"start": e.start_char, "end": e.end_char, "text": text[e.start_char : e.end_char], "label": e.label_}
+        for e in doc.ents
+    ]
 
 
 def claim_facts(doc: Doc, text: str, start: int, end: int, entities: list[dict] | None = None) -> dict[str, list[dict]]:
@@ -82,7 +90,8 @@ class FactFinder:
     """Stateless pipeline component; see the module docstring."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text, entities = doc.text, entity_items(doc)
+        text = doc_text(doc)
+        entities = entity_items(doc, text)
         for claim in doc._.claims or []:
             claim.extra.update(claim_facts(doc, text, claim.content_start, claim.content_end, entities))
         return doc

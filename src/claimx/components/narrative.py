@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..lang.doctext import doc_text
+
 #: reporting nouns that introduce a checked text after a colon
 NARRATIVE_NOUNS = frozenset({"narasi", "informasi", "pesan", "keterangan", "tulisan"})
 #: words allowed between the noun and its colon ("narasi lengkapnya", "narasi sebagai berikut")
@@ -97,7 +99,7 @@ def narratives(doc: Doc, cues: list[Span]) -> list[Narrative]:
         colon = _colon_after(doc, cue)
         if colon is None:
             continue
-        content = _line_after(doc.text, doc[colon[0]].idx + 1)
+        content = _line_after(doc_text(doc), doc[colon[0]].idx + 1)
         if content is not None:
             found.append(Narrative(cue, content, colon[1], colon[2]))
     return found

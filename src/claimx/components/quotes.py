@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..lang.doctext import doc_text
 from ..lang.reporting import cue_lexicon
 
 OPENERS = "“„"
@@ -27,6 +28,7 @@ DOUBLE = OPENERS + CLOSERS + STRAIGHT
 SINGLE = "‘’'"
 _MARK = re.compile(r'["“”„]')
 _SINGLE_MARK = re.compile(r"(?P<open>(?<![\w])['‘](?=\w))|(?<=[\w.,!?])['’](?![\w])")
+_SINGLE_CHAR = re.compile(r"['‘’]")  # where _SINGLE_MARK can match: found without a lookbehind per character
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _OPEN_CONTEXT = " \t\n([{—–-:"
 
@@ -175,8 +177,11 @@ def pair_single_quotes(text: str, outside: list[QuoteMarks]) -> list[QuoteMarks]
     """
     inside = [(q.open_at, q.close_at) for q in outside]
     quotes, open_at = [], None
-    for match in _SINGLE_MARK.finditer(text):
-        i = match.start()
+    for candidate in _SINGLE_CHAR.finditer(text):  # as _SINGLE_MARK.finditer(text): each match is one mark
+        i = candidate.start()
+        match = _SINGLE_MARK.match(text, i)
+        if match is None:
+            continue
         if any(s <= i <= e for s, e in inside):
             continue
         opening = match.group("open") is not None
@@ -200,7 +205,7 @@ class QuoteFinder:
         self.max_chars = max_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         double = pair_quotes(text, self.max_chars)
         labelled = [(q, "closed" if q.closed else "open") for q in double]
         labelled += [(q, "single") for q in pair_single_quotes(text, double)]
