@@ -41,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..lang.doctext import doc_text
 from ..lang.entity_words import is_common_word
 from ..lang.gazetteer import entries
 from ..lang.glued import known_words
@@ -147,7 +148,7 @@ def repair_people(doc: Doc, ents: list[Span]) -> list[Span]:
     tagged = [False] * len(doc)
     for ent in ents:
         tagged[ent.start : ent.end] = [True] * len(ent)
-    lines = title_case_lines(doc.text)
+    lines = title_case_lines(doc_text(doc))
     starts = [start for start, _ in lines]
     repaired = []
     for ent in ents:

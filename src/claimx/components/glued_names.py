@@ -17,8 +17,9 @@ from ..lang.glued import known
 CAMEL = re.compile(r"[a-z][A-Z]")
 
 
-def _pieces(text: str) -> list[str] | None:
-    """How to split a token that joins gazetteer names, or None.
+@lru_cache(maxsize=100_000)
+def _pieces(text: str) -> tuple[str, ...] | None:
+    """How to split a token that joins gazetteer names, or None (cached: words repeat across documents).
 
     "Iran-Israel" → Iran, -, Israel (hyphen between two names); "diAmerika", "otakNeuralink",
     "akunFacebookbernama" → the name cut from the lowercase words glued to it by scrapers (the tokenizer
@@ -27,13 +28,13 @@ def _pieces(text: str) -> list[str] | None:
     names = canonical_forms()
     if "-" in text and text.count("-") == 1 and all(side in names for side in text.split("-")):
         left, right = text.split("-")
-        return [left, "-", right]
+        return (left, "-", right)
     if not text.isalpha() or not (CAMEL.search(text) or text[0].isupper() and not known(text)):
         return None  # only camel case, or an unknown capitalised word ("Facebookbernama" after the tokenizer)
     for match in _glued_name_pattern().finditer(text):
         start, end = match.span()
         if (start == 0 or text[start - 1].islower()) and (end == len(text) or text[end].islower()):
-            return [piece for piece in (text[:start], match.group(), text[end:]) if piece]
+            return tuple(piece for piece in (text[:start], match.group(), text[end:]) if piece)
     return None
 
 
@@ -55,5 +56,5 @@ def split_glued_names(doc: Doc, words: list[str]) -> bool:
     doc.ents = [ent for ent in doc.ents if not any(ent.start <= token.i < ent.end for token, _ in splits)]
     with doc.retokenize() as retokenizer:
         for token, pieces in splits:
-            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+            retokenizer.split(token, list(pieces), heads=[(token, 0)] * len(pieces))
     return True

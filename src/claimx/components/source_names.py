@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,7 +78,9 @@ def from_ents(doc: Doc, text: str) -> list[Mention]:
     return [name_mention(text, e, e.label_ == "PER") for e in doc.ents if e.label_ in ("PER", "ORG")]
 
 
+@lru_cache(maxsize=100_000)
 def _not_name(word: str) -> bool:
+    """A capitalised word that opens no name: a pronoun, connective, adverb, day or month, or a cue."""
     lower = word.lower()
     return (
         lower in pronouns()

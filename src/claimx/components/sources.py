@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..claim import Claim
+from ..lang.doctext import doc_text
 from ..lang.reporting import pronouns, word_classes
 from .attribution import SPEAKER_MENTIONS
 from .descriptions import PersonDescriptions, is_person_description
@@ -76,7 +77,7 @@ class SourceResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = doc._.claims or []
-        text = doc.text
+        text = doc_text(doc)
         runs, aliases = from_capitals(doc, text)
         everything = merge_mentions(from_ents(doc, text), runs)
         aliases.update(aliases_of(text, everything))

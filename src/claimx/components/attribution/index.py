@@ -7,6 +7,7 @@ without a claim of their own, see :data:`claimx.components.attribution.SPEAKER_M
 
 from spacy.tokens import Doc, Span
 
+from ...lang.doctext import doc_text
 from ..grammar import W, is_quote, is_source_phrase, minimal_mention, np_after
 from ..quotes import quote_marks
 from .found import Found
@@ -19,7 +20,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.blocked = [(s.start_char, s.end_char) for s in doc.spans.get("boilerplate", [])]
         self.quotes = [(q, quote_marks(q, self.text)) for q in doc.spans.get("quotes", [])]
         self.cues = [c for c in doc.spans.get("cues", []) if not self.in_blocked(c.start_char)]
