@@ -90,9 +90,10 @@ def test_heldout_set_covers_every_outlet_of_the_bench(heldout_gold):
     assert {r["outlet"] for r in heldout_gold} == outlets
 
 
-def test_the_fresh_sample_joins_too():
-    fresh = load_heldout(HELDOUT_REFERENCE.with_name("fresh-20261205.jsonl"), shared_file("bench/news.jsonl"))
-    assert len(fresh) == 30 and sum(len(r["claims"]) for r in fresh) == 127
+@pytest.mark.parametrize(("name", "claims"), [("fresh-20261205.jsonl", 127), ("fresh-20261207.jsonl", 156)])
+def test_the_fresh_samples_join_too(name, claims):
+    fresh = load_heldout(HELDOUT_REFERENCE.with_name(name), shared_file("bench/news.jsonl"))
+    assert len(fresh) == 30 and sum(len(r["claims"]) for r in fresh) == claims
     assert all(r["text"][e["start"] : e["end"]] == e["text"] for r in fresh for e in r["entities"])
 
 
