@@ -68,8 +68,9 @@ def _roles() -> dict[str, str]:
     return roles
 
 
+@lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
-    """Role nouns that head a description of a person."""
+    """Role nouns that head a description of a person (built once; it is read per entity)."""
     return frozenset(_roles())
 
 
